@@ -1,0 +1,39 @@
+package org.countersign.api;
+
+/**
+ * A request that cannot be answered normally: malformed input, missing rights, unknown resources. A wrong code is
+ * not an exception but an authentication result.
+ *
+ * <pre>{@code
+ * throw ApiException.missing("user");   // 400, ERR905: Missing parameter: 'user'
+ * }</pre>
+ */
+public class ApiException extends RuntimeException {
+
+  private final ErrorCode code;
+
+  public ApiException(ErrorCode code, String message) {
+    super(message, null, false, false);
+    this.code = code;
+  }
+
+  public ErrorCode code() {
+    return code;
+  }
+
+  public static ApiException missing(String parameter) {
+    return new ApiException(ErrorCode.PARAMETER, "Missing parameter: '" + parameter + "'");
+  }
+
+  public static ApiException invalid(String parameter, String why) {
+    return new ApiException(ErrorCode.PARAMETER, "Invalid parameter '" + parameter + "': " + why);
+  }
+
+  public static ApiException tokenNotFound(String serial) {
+    return new ApiException(ErrorCode.NOT_FOUND, "The token with serial '" + serial + "' does not exist.");
+  }
+
+  public static ApiException forbidden(String why) {
+    return new ApiException(ErrorCode.FORBIDDEN, why);
+  }
+}

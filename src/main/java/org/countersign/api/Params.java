@@ -1,0 +1,189 @@
+package org.countersign.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.io.ByteArrayInputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Request parameters as privacyIDEA accepts them: the query string, a form body or a JSON object body, merged
+ * (body values win). Values are bounded in length; a malformed body is a parameter error.
+ *
+ * <pre>{@code
+ * Params p = Params.parse(uriInfo.getQueryParameters(), headers.getMediaType(), body);
+ * String user = p.required("user");
+ * }</pre>
+ */
+public final class Params {
+
+  /** Longest accepted parameter value, in characters. */
+  public static final int MAX_VALUE_LENGTH = 2048;
+  private static final int MAX_PARAMETERS = 64;
+
+  private final Map<String, String> values;
+
+  private Params(Map<String, String> values) {
+    this.values = values;
+  }
+
+  public static Params of(Map<String, String> values) {
+    Map<String, String> copy = new LinkedHashMap<>();
+    values.forEach((k, v) -> put(copy, k, v));
+    return new Params(copy);
+  }
+
+  public static Params parse(MultivaluedMap<String, String> query, MediaType type, byte[] body) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : query.entrySet()) {
+      if (!e.getValue().isEmpty()) {
+        put(values, e.getKey(), e.getValue().get(0));
+      }
+    }
+    if (body != null && body.length > 0) {
+      if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        readJson(body, values);
+      } else if (type == null || type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+        readForm(new String(body, StandardCharsets.UTF_8), values);
+      }
+    }
+    return new Params(values);
+  }
+
+  public Optional<String> optional(String name) {
+    return Optional.ofNullable(values.get(name));
+  }
+
+  /** The value, or an {@code ERR905: Missing parameter} error when absent or empty. */
+  public String required(String name) {
+    String value = values.get(name);
+    if (value == null || value.isEmpty()) {
+      throw ApiException.missing(name);
+    }
+    return value;
+  }
+
+  /** Present, possibly empty (privacyIDEA's {@code pass=} for a challenge answer). */
+  public String present(String name) {
+    String value = values.get(name);
+    if (value == null) {
+      throw ApiException.missing(name);
+    }
+    return value;
+  }
+
+  public boolean has(String name) {
+    return values.containsKey(name) && !values.get(name).isEmpty();
+  }
+
+  /** A whole number within bounds, or the default when absent. */
+  public int integer(String name, int defaultValue, int min, int max) {
+    Optional<String> raw = optional(name).filter(s -> !s.isEmpty());
+    if (raw.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      int value = Integer.parseInt(raw.get().strip());
+      if (value < min || value > max) {
+        throw ApiException.invalid(name, "must be between " + min + " and " + max);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid(name, "must be a whole number");
+    }
+  }
+
+  /** A value from a fixed set, or the default when absent. */
+  public String oneOf(String name, String defaultValue, Set<String> allowed) {
+    String value = optional(name).filter(s -> !s.isEmpty()).orElse(defaultValue);
+    if (!allowed.contains(value)) {
+      throw ApiException.invalid(name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+    }
+    return value;
+  }
+
+  /** A flag such as {@code genkey=1}; true for 1, true, yes or on. */
+  public boolean flag(String name) {
+    String value = values.getOrDefault(name, "").strip().toLowerCase(java.util.Locale.ROOT);
+    switch (value) {
+      case "": case "0": case "false": case "no": case "off":
+        return false;
+      case "1": case "true": case "yes": case "on":
+        return true;
+      default:
+        throw ApiException.invalid(name, "must be 1 or 0");
+    }
+  }
+
+  /** These parameters with one more value, as when a path segment names the serial. */
+  public Params with(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(values);
+    put(copy, name, value);
+    return new Params(copy);
+  }
+
+  private static void readForm(String body, Map<String, String> values) {
+    for (String pair : body.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      try {
+        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        put(values, name, value);
+      } catch (IllegalArgumentException e) {
+        throw new ApiException(ErrorCode.PARAMETER, "Malformed form body");
+      }
+    }
+  }
+
+  private static void readJson(byte[] body, Map<String, String> values) {
+    JsonObject object;
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+      JsonValue value = reader.readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw new ApiException(ErrorCode.PARAMETER, "The JSON body must be an object");
+      }
+      object = value.asJsonObject();
+    } catch (JsonException | IllegalStateException e) {
+      throw new ApiException(ErrorCode.PARAMETER, "Malformed JSON body");
+    }
+    for (Map.Entry<String, JsonValue> e : object.entrySet()) {
+      JsonValue v = e.getValue();
+      switch (v.getValueType()) {
+        case STRING -> put(values, e.getKey(), ((JsonString) v).getString());
+        case NUMBER -> put(values, e.getKey(), ((JsonNumber) v).toString());
+        case TRUE -> put(values, e.getKey(), "1");
+        case FALSE -> put(values, e.getKey(), "0");
+        case NULL -> { }
+        default -> throw ApiException.invalid(e.getKey(), "must be a string, number or boolean");
+      }
+    }
+  }
+
+  private static void put(Map<String, String> values, String name, String value) {
+    if (value.length() > MAX_VALUE_LENGTH) {
+      throw ApiException.invalid(name.length() > 40 ? name.substring(0, 40) : name, "value too long");
+    }
+    if (name.length() > 64) {
+      throw new ApiException(ErrorCode.PARAMETER, "Parameter name too long");
+    }
+    if (!values.containsKey(name) && values.size() >= MAX_PARAMETERS) {
+      throw new ApiException(ErrorCode.PARAMETER, "Too many parameters");
+    }
+    values.put(name, value);
+  }
+}

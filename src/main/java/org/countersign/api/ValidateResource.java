@@ -1,0 +1,40 @@
+package org.countersign.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.countersign.validate.CheckRequest;
+import org.countersign.validate.ValidationService;
+import org.countersign.validate.Verdict;
+
+/** {@code /validate/}: the endpoints SSO backends call to check a second factor. No JWT is needed to check. */
+@Path("validate")
+@ApplicationScoped
+public class ValidateResource extends ApiResource {
+
+  @Inject ValidationService validation;
+  @Inject VerdictJson verdicts;
+
+  @GET
+  @Path("check")
+  public Response checkGet() {
+    return check(query());
+  }
+
+  @POST
+  @Path("check")
+  public Response checkPost(byte[] body) {
+    return check(params(body));
+  }
+
+  private Response check(Params p) {
+    Verdict verdict = validation.check(CheckRequest.from(p), origin());
+    return verdicts.toResponse(verdict);
+  }
+}

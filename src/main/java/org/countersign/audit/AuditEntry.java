@@ -1,0 +1,125 @@
+package org.countersign.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+
+/**
+ * One line of the audit trail: an authentication or an administrative action. Times are UTC. The info text is
+ * short and never holds a secret, an OTP, a PIN or a password.
+ */
+@Entity
+@Table(name = "cs_audit")
+@SequenceGenerator(name = "cs_audit_seq", sequenceName = "cs_audit_seq", allocationSize = 50)
+public class AuditEntry {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cs_audit_seq")
+  private Long id;
+
+  @Column(name = "at_utc", nullable = false)
+  private LocalDateTime at;
+
+  @Column(nullable = false, length = 40)
+  private String action;
+
+  @Column(length = 64)
+  private String username;
+
+  @Column(length = 64)
+  private String realm;
+
+  @Column(length = 40)
+  private String serial;
+
+  @Column(name = "token_type", length = 30)
+  private String tokenType;
+
+  @Column(nullable = false)
+  private boolean success;
+
+  @Column(length = 30)
+  private String result;
+
+  @Column(length = 64)
+  private String client;
+
+  @Column(name = "acting_user", length = 64)
+  private String actor;
+
+  @Column(length = 255)
+  private String info;
+
+  protected AuditEntry() {}
+
+  AuditEntry(LocalDateTime at, String action) {
+    this.at = at;
+    this.action = action;
+  }
+
+  public AuditEntry user(String realm, String username) {
+    this.realm = realm;
+    this.username = username;
+    return this;
+  }
+
+  public AuditEntry token(String serial, String tokenType) {
+    this.serial = serial;
+    this.tokenType = tokenType;
+    return this;
+  }
+
+  public AuditEntry outcome(boolean success, String result, String info) {
+    this.success = success;
+    this.result = result;
+    this.info = info == null ? null : info.length() > 255 ? info.substring(0, 255) : info;
+    return this;
+  }
+
+  AuditEntry origin(String client, String actor) {
+    this.client = client;
+    this.actor = actor;
+    return this;
+  }
+
+  public LocalDateTime at() {
+    return at;
+  }
+
+  public String action() {
+    return action;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String realm() {
+    return realm;
+  }
+
+  public String serial() {
+    return serial;
+  }
+
+  public boolean success() {
+    return success;
+  }
+
+  public String result() {
+    return result;
+  }
+
+  public String client() {
+    return client;
+  }
+
+  public String info() {
+    return info;
+  }
+}

@@ -1,0 +1,2 @@
+/** The audit trail: one row per authentication and per administrative action, written in the same transaction. */
+package org.countersign.audit;

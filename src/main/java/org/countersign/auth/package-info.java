@@ -1,0 +1,2 @@
+/** API authentication: password login, JWT issue and checks, the authenticated caller and its role. */
+package org.countersign.auth;

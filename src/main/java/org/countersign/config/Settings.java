@@ -1,0 +1,95 @@
+package org.countersign.config;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The core settings, each key a documented constant, read once at start-up and validated. Token types keep their
+ * own keys beside them (for example {@code countersign.tiqr.*}) and read them through {@link Configuration}.
+ * README.md lists every key; each can be set as a system property or as an environment variable
+ * ({@code countersign.data.dir} becomes {@code COUNTERSIGN_DATA_DIR}).
+ */
+@ApplicationScoped
+public class Settings {
+
+  /** Directory holding the key file and, by default, the H2 database. Default {@code ./data}. */
+  public static final String DATA_DIR = "countersign.data.dir";
+  /** Password of the {@code admin} account created at first start; generated and logged once when absent. */
+  public static final String ADMIN_PASSWORD = "countersign.admin.password";
+  /** Name of the realm backed by the built-in user store. Default {@code default}. */
+  public static final String DEFAULT_REALM = "countersign.realm";
+  /** Issuer shown by authenticator apps (otpauth {@code issuer}). Default {@code Countersign}. */
+  public static final String ISSUER = "countersign.issuer";
+  /** Failed attempts after which a token rejects every code until reset. Default 10. */
+  public static final String MAX_FAIL = "countersign.maxfail";
+  /** Whether a wrong PIN counts as a failure of the user's tokens. Default true. */
+  public static final String PIN_FAILURE_COUNTS = "countersign.pin.failure.counts";
+  /** Whether a new OTP token must confirm its first code before it can authenticate. Default false. */
+  public static final String ENROL_VERIFY = "countersign.enrol.verify";
+  /** Lifetime of an API JWT in seconds. Default 3600. */
+  public static final String JWT_LIFETIME = "countersign.jwt.lifetime";
+  /** PBKDF2 iterations for new password hashes. Default 210000. */
+  public static final String PASSWORD_ITERATIONS = "countersign.password.iterations";
+
+  private Path dataDir;
+  private Optional<String> adminPassword;
+  private String defaultRealm;
+  private String issuer;
+  private int maxFail;
+  private boolean pinFailureCounts;
+  private boolean enrolVerify;
+  private int jwtLifetimeSeconds;
+  private int passwordIterations;
+
+  @PostConstruct
+  void read() {
+    Configuration c = Configuration.current();
+    dataDir = Path.of(c.string(DATA_DIR, "./data")).toAbsolutePath().normalize();
+    adminPassword = c.optional(ADMIN_PASSWORD);
+    defaultRealm = c.string(DEFAULT_REALM, "default");
+    issuer = c.string(ISSUER, "Countersign");
+    maxFail = c.integer(MAX_FAIL, 10, 1, 1000);
+    pinFailureCounts = c.bool(PIN_FAILURE_COUNTS, true);
+    enrolVerify = c.bool(ENROL_VERIFY, false);
+    jwtLifetimeSeconds = c.integer(JWT_LIFETIME, 3600, 10, 86400);
+    passwordIterations = c.integer(PASSWORD_ITERATIONS, 210_000, 1_000, 10_000_000);
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Optional<String> adminPassword() {
+    return adminPassword;
+  }
+
+  public String defaultRealm() {
+    return defaultRealm;
+  }
+
+  public String issuer() {
+    return issuer;
+  }
+
+  public int maxFail() {
+    return maxFail;
+  }
+
+  public boolean pinFailureCounts() {
+    return pinFailureCounts;
+  }
+
+  public boolean enrolVerify() {
+    return enrolVerify;
+  }
+
+  public int jwtLifetimeSeconds() {
+    return jwtLifetimeSeconds;
+  }
+
+  public int passwordIterations() {
+    return passwordIterations;
+  }
+}

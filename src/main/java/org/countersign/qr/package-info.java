@@ -1,0 +1,2 @@
+/** QR codes rendered as PNG data URIs with ZXing. */
+package org.countersign.qr;

@@ -1,0 +1,2 @@
+/** Start-up: schema migrations, the master key check and the first admin account. */
+package org.countersign.system;

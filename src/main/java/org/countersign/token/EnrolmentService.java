@@ -1,0 +1,161 @@
+package org.countersign.token;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.countersign.api.ApiException;
+import org.countersign.api.ErrorCode;
+import org.countersign.api.Params;
+import org.countersign.audit.AuditLog;
+import org.countersign.auth.Caller;
+import org.countersign.config.Settings;
+import org.countersign.crypto.KeyRing;
+import org.countersign.token.spi.EnrolmentContext;
+import org.countersign.token.spi.OtpToken;
+import org.countersign.token.spi.OtpVerifier;
+import org.countersign.token.spi.TokenType;
+import org.countersign.user.User;
+import org.countersign.user.UserStore;
+
+/**
+ * {@code /token/init}: creates a token of any type for a user (or unassigned), or confirms the first code of a
+ * token waiting in rollout state {@code verify}. The type does its own part through {@link TokenType#enrol}.
+ */
+@ApplicationScoped
+public class EnrolmentService {
+
+  static final int MAX_DESCRIPTION = 255;
+  static final int MAX_PIN = 64;
+
+  @Inject TokenTypes types;
+  @Inject TokenRepository tokens;
+  @Inject SerialNumbers serials;
+  @Inject TokenSecrets secrets;
+  @Inject UserStore users;
+  @Inject KeyRing keys;
+  @Inject Settings settings;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  /** Creates a token; returns the {@code detail} of the answer. */
+  @Transactional
+  public JsonObject create(Params params, Caller caller) {
+    TokenType type = types.require(params.optional("type").filter(s -> !s.isEmpty()).orElse("hotp")
+        .toLowerCase(Locale.ROOT));
+    Optional<User> owner = owner(params, caller);
+    String serial = params.has("serial") ? serials.chosen(params.required("serial")) : serials.fresh(type.serialPrefix());
+    String description = bounded(params, "description", MAX_DESCRIPTION);
+    String pin = bounded(params, "pin", MAX_PIN);
+
+    Token token = new Token(serial, type.name(), settings.maxFail(), LocalDateTime.now(clock));
+    owner.ifPresent(u -> token.assignTo(u.realm(), u.username()));
+    token.describe(description);
+    token.setPinHash(keys.pins().hash(pin));
+    JsonObject typeDetail = type.enrol(token, params, context(token, owner));
+    boolean verify = settings.enrolVerify() && types.capability(type.name(), OtpVerifier.class).isPresent();
+    if (verify) {
+      token.setRolloutState(RolloutState.VERIFY);
+    }
+    tokens.add(token);
+    audit.write(
+        audit.entry("token_init", caller.origin())
+            .user(token.realm().orElse(null), token.username().orElse(null))
+            .token(serial, type.name())
+            .outcome(true, "OK", verify ? "waiting for the first code" : null));
+
+    JsonObjectBuilder detail = Json.createObjectBuilder(typeDetail)
+        .add("serial", serial)
+        .add("rollout_state", token.rolloutState());
+    if (verify) {
+      detail.add("verify", Json.createObjectBuilder()
+          .add("message", "Please enter a valid OTP value of the new token."));
+    }
+    return detail.build();
+  }
+
+  /** Confirms a token in rollout state {@code verify} with its current code. */
+  @Transactional(dontRollbackOn = ApiException.class)
+  public JsonObject confirm(Params params, Caller caller) {
+    String serial = params.required("serial");
+    Token token = tokens.bySerial(serial)
+        .filter(t -> caller.mayActOn(t.realm().orElse(""), t.username().orElse("")))
+        .orElseThrow(() -> ApiException.tokenNotFound(serial));
+    if (!RolloutState.VERIFY.equals(token.rolloutState())) {
+      throw new ApiException(ErrorCode.TOKEN_ADMIN, "The token is not waiting for verification.");
+    }
+    OtpVerifier verifier = types.capability(token.type(), OtpVerifier.class)
+        .orElseThrow(() -> new ApiException(ErrorCode.TOKEN_ADMIN, "This token type has no codes to verify."));
+    String code = params.required("verify");
+    OtpToken opened = secrets.open(token).orElseThrow();
+    OptionalLong counter;
+    try {
+      counter = verifier.match(opened, code, clock.instant());
+    } finally {
+      Arrays.fill(opened.seed(), (byte) 0);
+    }
+    boolean ok = !token.locked() && counter.isPresent() && counter.getAsLong() > token.lastCounter()
+        && tokens.advanceCounter(token, counter.getAsLong());
+    var entry = audit.entry("token_verify", caller.origin())
+        .user(token.realm().orElse(null), token.username().orElse(null))
+        .token(serial, token.type());
+    if (!ok) {
+      tokens.recordFailure(java.util.List.of(token));
+      audit.write(entry.outcome(false, "REJECT", "wrong first code"));
+      throw new ApiException(ErrorCode.TOKEN_ADMIN, "Verification of the new token failed.");
+    }
+    tokens.setRolloutState(token, RolloutState.DONE);
+    audit.write(entry.outcome(true, "OK", null));
+    return Json.createObjectBuilder().add("serial", serial).add("rollout_state", RolloutState.DONE).build();
+  }
+
+  private Optional<User> owner(Params params, Caller caller) {
+    Optional<String> name = params.optional("user").filter(s -> !s.isEmpty());
+    if (!caller.isAdmin()) {
+      if (name.isPresent() && !name.get().equals(caller.username())) {
+        throw ApiException.forbidden("Users may enrol tokens only for themselves.");
+      }
+      return Optional.of(users.require(caller.realm(), caller.username()));
+    }
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    String realm = users.requireRealm(params.optional("realm"));
+    return Optional.of(users.require(realm, name.get()));
+  }
+
+  private static String bounded(Params params, String name, int max) {
+    String value = params.optional(name).orElse("");
+    if (value.length() > max) {
+      throw ApiException.invalid(name, "at most " + max + " characters");
+    }
+    return value;
+  }
+
+  private EnrolmentContext context(Token token, Optional<User> owner) {
+    return new EnrolmentContext() {
+      @Override
+      public Optional<String> username() {
+        return owner.map(User::username);
+      }
+
+      @Override
+      public Optional<String> displayName() {
+        return owner.map(User::displayName);
+      }
+
+      @Override
+      public void sealSecret(byte[] seed) {
+        secrets.seal(token, seed);
+      }
+    };
+  }
+}

@@ -1,0 +1,261 @@
+package org.countersign.token;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A token: one second factor of one user. The seed is stored sealed (see {@code crypto.SecretBox}); type-specific
+ * public parameters (hash algorithm, time step, OCRA suite...) live in {@link #info()}, apart from the secret.
+ * After creation a token's row changes only through the single-column updates below (see {@code
+ * TokenRepository}), never by writing a whole entity back: counters and fail counts change atomically in the
+ * database, and no other change can overwrite them with a stale value. The setters are for building a new token.
+ */
+@Entity
+@Table(name = "cs_token")
+@SequenceGenerator(name = "cs_token_seq", sequenceName = "cs_token_seq", allocationSize = 50)
+@NamedQueries({
+  @NamedQuery(name = Token.BY_SERIAL, query = "SELECT t FROM Token t WHERE t.serial = :serial"),
+  @NamedQuery(
+      name = Token.BY_OWNER,
+      query = "SELECT t FROM Token t WHERE t.realm = :realm AND t.username = :username ORDER BY t.id"),
+  @NamedQuery(
+      name = Token.ACCEPT,
+      query = "UPDATE Token t SET t.lastCounter = :counter, t.failCount = 0, t.lastUsedAt = :now"
+          + " WHERE t.id = :id AND t.lastCounter < :counter AND t.failCount < t.maxFail AND t.active = TRUE"),
+  @NamedQuery(
+      name = Token.RECORD_FAILURE,
+      query = "UPDATE Token t SET t.failCount = t.failCount + 1"
+          + " WHERE t.id IN :ids AND t.failCount < t.maxFail"),
+  @NamedQuery(
+      name = Token.ADVANCE_COUNTER,
+      query = "UPDATE Token t SET t.lastCounter = :counter WHERE t.id = :id AND t.lastCounter < :counter"),
+  @NamedQuery(name = Token.DELETE_OF_OWNER, query = "DELETE FROM Token t WHERE t.realm = :realm AND t.username = :username"),
+  @NamedQuery(name = Token.SET_ACTIVE, query = "UPDATE Token t SET t.active = :value WHERE t.id = :id"),
+  @NamedQuery(name = Token.SET_PIN, query = "UPDATE Token t SET t.pinHash = :value WHERE t.id = :id"),
+  @NamedQuery(name = Token.SET_ROLLOUT, query = "UPDATE Token t SET t.rolloutState = :value WHERE t.id = :id"),
+  @NamedQuery(name = Token.SET_INFO, query = "UPDATE Token t SET t.info = :value WHERE t.id = :id"),
+  @NamedQuery(name = Token.RESET_FAILURES, query = "UPDATE Token t SET t.failCount = 0 WHERE t.id = :id")
+})
+public class Token {
+
+  public static final String BY_SERIAL = "Token.bySerial";
+  public static final String BY_OWNER = "Token.byOwner";
+  public static final String ACCEPT = "Token.accept";
+  public static final String RECORD_FAILURE = "Token.recordFailure";
+  public static final String ADVANCE_COUNTER = "Token.advanceCounter";
+  public static final String DELETE_OF_OWNER = "Token.deleteOfOwner";
+  public static final String SET_ACTIVE = "Token.setActive";
+  public static final String SET_PIN = "Token.setPin";
+  public static final String SET_ROLLOUT = "Token.setRollout";
+  public static final String SET_INFO = "Token.setInfo";
+  public static final String RESET_FAILURES = "Token.resetFailures";
+
+  /** No code has been accepted yet. */
+  public static final long NO_COUNTER = -1;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cs_token_seq")
+  private Long id;
+
+  @Column(nullable = false, unique = true, length = 40)
+  private String serial;
+
+  @Column(name = "token_type", nullable = false, length = 30)
+  private String type;
+
+  @Column(length = 64)
+  private String username;
+
+  @Column(length = 64)
+  private String realm;
+
+  @Column(length = 255)
+  private String description = "";
+
+  @Column(nullable = false)
+  private boolean active = true;
+
+  @Column(name = "rollout_state", nullable = false, length = 20)
+  private String rolloutState = RolloutState.DONE;
+
+  @Column(name = "otp_len", nullable = false)
+  private int otpLen;
+
+  @Column(name = "sealed_secret", length = 1024)
+  private String sealedSecret;
+
+  @Column(name = "pin_hash", length = 128)
+  private String pinHash;
+
+  @Column(name = "last_counter", nullable = false)
+  private long lastCounter = NO_COUNTER;
+
+  @Column(name = "fail_count", nullable = false)
+  private int failCount;
+
+  @Column(name = "max_fail", nullable = false)
+  private int maxFail;
+
+  @Convert(converter = InfoConverter.class)
+  @Column(nullable = false, length = 4000)
+  private Map<String, String> info = new LinkedHashMap<>();
+
+  @Column(name = "created_at", nullable = false)
+  private LocalDateTime createdAt;
+
+  @Column(name = "last_used_at")
+  private LocalDateTime lastUsedAt;
+
+  protected Token() {}
+
+  public Token(String serial, String type, int maxFail, LocalDateTime createdAt) {
+    this.serial = serial;
+    this.type = type;
+    this.maxFail = maxFail;
+    this.createdAt = createdAt;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String serial() {
+    return serial;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public Optional<String> username() {
+    return Optional.ofNullable(username);
+  }
+
+  public Optional<String> realm() {
+    return Optional.ofNullable(realm);
+  }
+
+  public void assignTo(String realm, String username) {
+    this.realm = realm;
+    this.username = username;
+  }
+
+  public boolean isOwnedBy(String realm, String username) {
+    return username.equals(this.username) && realm.equals(this.realm);
+  }
+
+  public String description() {
+    return description == null ? "" : description;
+  }
+
+  public void describe(String description) {
+    this.description = description;
+  }
+
+  public boolean active() {
+    return active;
+  }
+
+  public void setActive(boolean active) {
+    this.active = active;
+  }
+
+  public String rolloutState() {
+    return rolloutState;
+  }
+
+  public void setRolloutState(String rolloutState) {
+    this.rolloutState = rolloutState;
+  }
+
+  /** Whether the token may take part in authentication: enabled and fully rolled out. */
+  public boolean usable() {
+    return active && RolloutState.isUsable(rolloutState);
+  }
+
+  public int otpLen() {
+    return otpLen;
+  }
+
+  public void setOtpLen(int otpLen) {
+    this.otpLen = otpLen;
+  }
+
+  public Optional<String> sealedSecret() {
+    return Optional.ofNullable(sealedSecret);
+  }
+
+  public void setSealedSecret(String sealedSecret) {
+    this.sealedSecret = sealedSecret;
+  }
+
+  public Optional<String> pinHash() {
+    return Optional.ofNullable(pinHash);
+  }
+
+  public void setPinHash(String pinHash) {
+    this.pinHash = pinHash;
+  }
+
+  public long lastCounter() {
+    return lastCounter;
+  }
+
+  public void setLastCounter(long lastCounter) {
+    this.lastCounter = lastCounter;
+  }
+
+  public int failCount() {
+    return failCount;
+  }
+
+  public int maxFail() {
+    return maxFail;
+  }
+
+  public boolean locked() {
+    return failCount >= maxFail;
+  }
+
+  /** Public, type-specific parameters; never secrets. */
+  public Map<String, String> info() {
+    return info;
+  }
+
+  public void putInfo(String key, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(info);
+    copy.put(key, value);
+    info = copy;
+  }
+
+  public void removeInfo(String key) {
+    Map<String, String> copy = new LinkedHashMap<>(info);
+    copy.remove(key);
+    info = copy;
+  }
+
+  public LocalDateTime createdAt() {
+    return createdAt;
+  }
+
+  public Optional<LocalDateTime> lastUsedAt() {
+    return Optional.ofNullable(lastUsedAt);
+  }
+
+  @Override
+  public String toString() {
+    return "Token[" + serial + ", " + type + "]";
+  }
+}

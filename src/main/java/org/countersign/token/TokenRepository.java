@@ -1,0 +1,138 @@
+package org.countersign.token;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds tokens and applies the atomic counter updates. Each update is one SQL statement whose WHERE clause
+ * carries the condition, so concurrent requests cannot both win.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class TokenRepository {
+
+  @PersistenceContext(unitName = "countersign")
+  EntityManager em;
+
+  public Optional<Token> bySerial(String serial) {
+    return em.createNamedQuery(Token.BY_SERIAL, Token.class)
+        .setParameter("serial", serial)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<Token> ofOwner(String realm, String username) {
+    return em.createNamedQuery(Token.BY_OWNER, Token.class)
+        .setParameter("realm", realm)
+        .setParameter("username", username)
+        .getResultList();
+  }
+
+  public void add(Token token) {
+    em.persist(token);
+  }
+
+  public void remove(Token token) {
+    em.remove(token);
+  }
+
+  /**
+   * Accepts a code for the counter it matched: moves the last accepted counter forward and clears the fail count,
+   * only if the counter is still above the last accepted one, the token is not locked and is enabled.
+   *
+   * @return whether this call won
+   */
+  public boolean accept(Token token, long counter, LocalDateTime now) {
+    int changed =
+        em.createNamedQuery(Token.ACCEPT)
+            .setParameter("counter", counter)
+            .setParameter("now", now)
+            .setParameter("id", token.id())
+            .executeUpdate();
+    return changed == 1;
+  }
+
+  /** Adds one failure to each token that is not yet at its maximum. */
+  public void recordFailure(Collection<Token> tokens) {
+    if (tokens.isEmpty()) {
+      return;
+    }
+    List<Long> ids = new ArrayList<>();
+    tokens.forEach(t -> ids.add(t.id()));
+    em.createNamedQuery(Token.RECORD_FAILURE).setParameter("ids", ids).executeUpdate();
+  }
+
+  /** Moves the last accepted counter forward, never back; returns whether it moved. */
+  public boolean advanceCounter(Token token, long counter) {
+    return em.createNamedQuery(Token.ADVANCE_COUNTER)
+            .setParameter("counter", counter)
+            .setParameter("id", token.id())
+            .executeUpdate()
+        == 1;
+  }
+
+  public void setActive(Token token, boolean active) {
+    set(Token.SET_ACTIVE, token, active);
+  }
+
+  public void setPinHash(Token token, String pinHash) {
+    set(Token.SET_PIN, token, pinHash);
+  }
+
+  public void setRolloutState(Token token, String state) {
+    set(Token.SET_ROLLOUT, token, state);
+  }
+
+  /** Replaces the public parameters with the given ones (a copy of {@link Token#info()} with changes). */
+  public void setInfo(Token token, java.util.Map<String, String> info) {
+    set(Token.SET_INFO, token, new java.util.LinkedHashMap<>(info));
+  }
+
+  public void resetFailures(Token token) {
+    em.createNamedQuery(Token.RESET_FAILURES).setParameter("id", token.id()).executeUpdate();
+  }
+
+  private void set(String query, Token token, Object value) {
+    em.createNamedQuery(query).setParameter("value", value).setParameter("id", token.id()).executeUpdate();
+  }
+
+  /** Re-reads a token after a bulk update changed its row. */
+  public Token refreshed(Token token) {
+    em.refresh(token);
+    return token;
+  }
+
+  /** One page of tokens matching the filter, newest first by id, and the total count. */
+  public Page list(TokenFilter filter, int page, int pageSize) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    filter.serial().ifPresent(s -> where.append(" AND t.serial = :serial"));
+    filter.type().ifPresent(s -> where.append(" AND t.type = :type"));
+    filter.username().ifPresent(s -> where.append(" AND t.username = :username"));
+    filter.realm().ifPresent(s -> where.append(" AND t.realm = :realm"));
+    TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM Token t" + where, Long.class);
+    TypedQuery<Token> rows = em.createQuery("SELECT t FROM Token t" + where + " ORDER BY t.id", Token.class);
+    bind(count, filter);
+    bind(rows, filter);
+    long total = count.getSingleResult();
+    List<Token> tokens = rows.setFirstResult((page - 1) * pageSize).setMaxResults(pageSize).getResultList();
+    return new Page(tokens, total);
+  }
+
+  private static void bind(TypedQuery<?> q, TokenFilter f) {
+    f.serial().ifPresent(s -> q.setParameter("serial", s));
+    f.type().ifPresent(s -> q.setParameter("type", s));
+    f.username().ifPresent(s -> q.setParameter("username", s));
+    f.realm().ifPresent(s -> q.setParameter("realm", s));
+  }
+
+  /** A page of tokens and how many match in all. */
+  public record Page(List<Token> tokens, long total) {}
+}

@@ -1,0 +1,39 @@
+package org.countersign.token.totp;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.codec.binary.Base32;
+
+/**
+ * The {@code otpauth://} provisioning URI that Google Authenticator, FreeOTP and their kin scan: label
+ * {@code issuer:account}, unpadded Base32 secret, issuer, algorithm, digits and period or counter.
+ */
+public final class OtpAuthUri {
+
+  private OtpAuthUri() {}
+
+  public static String totp(String issuer, String account, byte[] seed, HashAlgorithm h, int digits, int period) {
+    return base("totp", issuer, account, seed, h, digits) + "&period=" + period;
+  }
+
+  public static String hotp(String issuer, String account, byte[] seed, HashAlgorithm h, int digits, long counter) {
+    return base("hotp", issuer, account, seed, h, digits) + "&counter=" + counter;
+  }
+
+  /** The seed in unpadded upper-case Base32, as authenticator apps expect it. */
+  public static String base32(byte[] seed) {
+    return new Base32().encodeToString(seed).replace("=", "");
+  }
+
+  private static String base(String kind, String issuer, String account, byte[] seed, HashAlgorithm h, int digits) {
+    return "otpauth://" + kind + "/" + encode(issuer) + ":" + encode(account)
+        + "?secret=" + base32(seed)
+        + "&issuer=" + encode(issuer)
+        + "&algorithm=" + h.uriName()
+        + "&digits=" + digits;
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,96 @@
+package org.countersign.token.totp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.countersign.api.Params;
+import org.countersign.config.Settings;
+import org.countersign.token.Token;
+import org.countersign.token.spi.EnrolmentContext;
+import org.countersign.token.spi.OtpToken;
+import org.countersign.token.spi.OtpVerifier;
+import org.countersign.token.spi.Resynchronizer;
+import org.countersign.token.spi.TokenType;
+
+/**
+ * TOTP tokens (RFC 6238): the counter is the time step. A check accepts {@code countersign.totp.window} steps
+ * either side of the current one; resynchronisation learns a clock shift, kept as {@code timeShift} seconds.
+ */
+@ApplicationScoped
+public class TotpType implements TokenType, OtpVerifier, Resynchronizer {
+
+  static final String INFO_TIME_STEP = "timeStep";
+  static final String INFO_TIME_SHIFT = "timeShift";
+
+  @Inject OathSettings oath;
+  @Inject Settings settings;
+  @Inject SecureRandom random;
+
+  @Override
+  public String name() {
+    return "totp";
+  }
+
+  @Override
+  public String serialPrefix() {
+    return "TOTP";
+  }
+
+  @Override
+  public JsonObject enrol(Token token, Params params, EnrolmentContext context) {
+    int step = Integer.parseInt(params.oneOf("timeStep", "30", Set.of("30", "60")));
+    OathEnrolment e = OathEnrolment.read(params, random);
+    try {
+      e.applyTo(token, context);
+      token.putInfo(INFO_TIME_STEP, Integer.toString(step));
+      token.putInfo(INFO_TIME_SHIFT, "0");
+      String account = context.username().orElse(token.serial());
+      String uri = OtpAuthUri.totp(settings.issuer(), account, e.seed(), e.hash(), e.digits(), step);
+      return e.detail(uri).build();
+    } finally {
+      e.clear();
+    }
+  }
+
+  @Override
+  public OptionalLong match(OtpToken token, String otp, Instant now) {
+    Totp totp = totpOf(token);
+    long current = totp.stepAt(now, shiftOf(token));
+    int window = oath.totpWindow();
+    return CounterSearch.find(totp.hotp(), token, otp, current - window, current + window);
+  }
+
+  @Override
+  public Optional<Resync> resync(OtpToken token, String otp1, String otp2, Instant now) {
+    Totp totp = totpOf(token);
+    long current = totp.stepAt(now, 0);
+    int window = oath.syncWindow();
+    long from = Math.max(current - window, token.lastCounter() + 1);
+    for (long c = from; c <= current + window; c++) {
+      if (totp.hotp().matches(token.seed(), c, otp1) && totp.hotp().matches(token.seed(), c + 1, otp2)) {
+        long shift = (c + 1 - current) * totp.stepSeconds();
+        return Optional.of(new Resync(c + 1, Map.of(INFO_TIME_SHIFT, Long.toString(shift))));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Totp totpOf(OtpToken token) {
+    int step = Integer.parseInt(token.info().getOrDefault(INFO_TIME_STEP, "30"));
+    return new Totp(new Hotp(OathEnrolment.hashOf(token.info()), token.otpLen()), step);
+  }
+
+  private static long shiftOf(OtpToken token) {
+    try {
+      return (long) Double.parseDouble(token.info().getOrDefault(INFO_TIME_SHIFT, "0"));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

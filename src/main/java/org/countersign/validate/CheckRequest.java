@@ -1,0 +1,36 @@
+package org.countersign.validate;
+
+import java.util.Optional;
+import org.countersign.api.ApiException;
+import org.countersign.api.Params;
+
+/**
+ * A {@code /validate/check} request: whose tokens ({@code user} with optional {@code realm}, or {@code serial}),
+ * the {@code pass} (PIN followed by OTP) and, when answering a challenge, the {@code transaction_id}.
+ */
+public record CheckRequest(
+    Optional<String> user,
+    Optional<String> realm,
+    Optional<String> serial,
+    String pass,
+    Optional<String> transactionId) {
+
+  public static CheckRequest from(Params p) {
+    Optional<String> user = p.optional("user").filter(s -> !s.isEmpty());
+    Optional<String> serial = p.optional("serial").filter(s -> !s.isEmpty());
+    if (user.isEmpty() && serial.isEmpty()) {
+      throw ApiException.missing("user");
+    }
+    return new CheckRequest(
+        user,
+        p.optional("realm").filter(s -> !s.isEmpty()),
+        serial,
+        p.present("pass"),
+        p.optional("transaction_id").filter(s -> !s.isEmpty()));
+  }
+
+  @Override
+  public String toString() {
+    return "CheckRequest[" + user.orElse("") + "@" + realm.orElse("") + ", serial " + serial.orElse("") + "]";
+  }
+}

@@ -1,0 +1,190 @@
+package org.countersign.validate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.countersign.audit.AuditEntry;
+import org.countersign.audit.AuditLog;
+import org.countersign.audit.Origin;
+import org.countersign.config.Settings;
+import org.countersign.crypto.KeyRing;
+import org.countersign.token.Token;
+import org.countersign.token.TokenRepository;
+import org.countersign.token.TokenSecrets;
+import org.countersign.token.TokenTypes;
+import org.countersign.token.spi.OtpToken;
+import org.countersign.token.spi.OtpVerifier;
+import org.countersign.user.UserStore;
+
+/**
+ * {@code /validate/check}: finds the tokens, checks PIN and code, and records the outcome atomically with its
+ * audit row.
+ *
+ * <p>Walk-through for a user with a TOTP token and PIN {@code 1234}: the client sends {@code pass=1234287082};
+ * the last {@code otplen} characters are the code, the rest the PIN. The PIN is checked against its keyed hash;
+ * the type finds the time step the code belongs to; one {@code UPDATE ... WHERE last_counter < step} then
+ * accepts it. A second request with the same code finds the step no longer above the last accepted one: that is
+ * a replay, answered exactly like a wrong code and recorded as a replay in the audit trail.
+ */
+@ApplicationScoped
+public class ValidationService {
+
+  @Inject TokenRepository tokens;
+  @Inject TokenTypes types;
+  @Inject TokenSecrets secrets;
+  @Inject UserStore users;
+  @Inject KeyRing keys;
+  @Inject Settings settings;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+  @Inject ChallengeStep challenges;
+
+  @Transactional
+  public Verdict check(CheckRequest request, Origin origin) {
+    Instant now = clock.instant();
+    Attempt attempt = new Attempt(audit.entry("validate_check", origin), request);
+    Optional<List<Token>> found = candidates(request, attempt);
+    if (found.isEmpty()) {
+      keys.pins().matches(request.pass(), null);
+      return attempt.reject(null);
+    }
+    List<Token> owned = found.get();
+    if (request.transactionId().isPresent()) {
+      return challenges.finalise(request.transactionId().get(), owned, attempt);
+    }
+    List<Token> usable = owned.stream().filter(Token::usable).toList();
+    if (usable.isEmpty()) {
+      return attempt.reject(owned.isEmpty() ? "no tokens" : "no usable tokens");
+    }
+    List<Candidate> pinMatched = new ArrayList<>();
+    for (Token token : usable) {
+      Optional<String> otp = otpAfterPin(token, request.pass());
+      otp.ifPresent(code -> pinMatched.add(new Candidate(token, code)));
+    }
+    Optional<Verdict> challenged = challenges.trigger(usable, request.pass(), attempt);
+    if (challenged.isPresent()) {
+      return challenged.get();
+    }
+    if (pinMatched.isEmpty()) {
+      if (settings.pinFailureCounts()) {
+        tokens.recordFailure(usable);
+      }
+      return attempt.reject("wrong otp pin");
+    }
+    return checkCodes(pinMatched, now, attempt);
+  }
+
+  private Verdict checkCodes(List<Candidate> pinMatched, Instant now, Attempt attempt) {
+    boolean replay = false;
+    for (Candidate c : pinMatched) {
+      OptionalLong counter = match(c);
+      if (counter.isEmpty()) {
+        continue;
+      }
+      Token token = c.token();
+      attempt.entry().token(token.serial(), token.type());
+      if (counter.getAsLong() <= token.lastCounter()) {
+        replay = true;
+        continue;
+      }
+      if (token.locked()) {
+        audit.write(attempt.entry().outcome(false, "REJECT", "failcounter exceeded"));
+        return new Verdict.Locked();
+      }
+      if (tokens.accept(token, counter.getAsLong(), LocalDateTime.ofInstant(now, ZoneOffset.UTC))) {
+        audit.write(attempt.entry().outcome(true, "ACCEPT", null));
+        return new Verdict.Accepted(token.serial(), token.type(), token.otpLen());
+      }
+      replay = true;
+    }
+    tokens.recordFailure(pinMatched.stream().map(Candidate::token).toList());
+    return attempt.reject(replay ? "replay: code already used" : "wrong otp value");
+  }
+
+  private OptionalLong match(Candidate c) {
+    Optional<OtpVerifier> verifier = types.capability(c.token().type(), OtpVerifier.class);
+    Optional<OtpToken> opened = verifier.isPresent() ? secrets.open(c.token()) : Optional.empty();
+    if (opened.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    try {
+      return verifier.get().match(opened.get(), c.otp(), clock.instant());
+    } finally {
+      Arrays.fill(opened.get().seed(), (byte) 0);
+    }
+  }
+
+  /** The OTP part of the pass if the PIN part matches this token's PIN; only for types that take codes. */
+  private Optional<String> otpAfterPin(Token token, String pass) {
+    if (types.capability(token.type(), OtpVerifier.class).isEmpty() || pass.length() < token.otpLen()) {
+      return Optional.empty();
+    }
+    int split = pass.length() - token.otpLen();
+    boolean pinOk = keys.pins().matches(pass.substring(0, split), token.pinHash().orElse(null));
+    return pinOk ? Optional.of(pass.substring(split)) : Optional.empty();
+  }
+
+  /** The tokens the request addresses; empty when the user, realm or serial is unknown. */
+  private Optional<List<Token>> candidates(CheckRequest request, Attempt attempt) {
+    if (request.serial().isPresent()) {
+      Optional<Token> token = tokens.bySerial(request.serial().get());
+      token.ifPresent(t -> attempt.entry().user(t.realm().orElse(null), t.username().orElse(null)));
+      if (token.isPresent() && request.user().isPresent()
+          && !request.user().equals(token.get().username())) {
+        return Optional.empty();
+      }
+      return token.map(List::of);
+    }
+    Optional<String> realm = users.realm(request.realm());
+    attempt.entry().user(realm.orElse(request.realm().orElse(null)), request.user().orElse(null));
+    if (realm.isEmpty() || users.find(realm.get(), request.user().get()).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(tokens.ofOwner(realm.get(), request.user().get()));
+  }
+
+  private record Candidate(Token token, String otp) {}
+
+  /** One authentication in progress: its audit entry, written once with the final outcome. */
+  public final class Attempt {
+    private final AuditEntry entry;
+    private final CheckRequest request;
+
+    Attempt(AuditEntry entry, CheckRequest request) {
+      this.entry = entry;
+      this.request = request;
+    }
+
+    public AuditEntry entry() {
+      return entry;
+    }
+
+    public CheckRequest request() {
+      return request;
+    }
+
+    public Verdict reject(String why) {
+      audit.write(entry.outcome(false, "REJECT", why == null ? "unknown user, realm or serial" : why));
+      return Verdict.rejected();
+    }
+
+    public Verdict accept(Token token) {
+      audit.write(entry.token(token.serial(), token.type()).outcome(true, "ACCEPT", null));
+      return new Verdict.Accepted(token.serial(), token.type(), token.otpLen());
+    }
+
+    public Verdict challenged(Verdict.Challenged verdict) {
+      audit.write(entry.outcome(false, "CHALLENGE", verdict.challenges().size() + " challenge(s)"));
+      return verdict;
+    }
+  }
+}
