@@ -14,7 +14,7 @@ public enum ErrorCode {
   /** The caller may not do this. */
   FORBIDDEN(303, 403, true),
   /** The addressed resource (a serial, a user, a path) does not exist. */
-  NOT_FOUND(601, 404, true),
+  NOT_FOUND(601, 404, false),
   /** The request body is larger than the server accepts. */
   TOO_LARGE(905, 413, true),
   /** The HTTP method is not supported for this path. */

@@ -4,7 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
@@ -152,13 +152,15 @@ public final class Params {
 
   private static void readJson(byte[] body, Map<String, String> values) {
     JsonObject object;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-      JsonValue value = reader.readValue();
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+      if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw new ApiException(ErrorCode.PARAMETER, "The JSON body must be an object");
       }
-      object = value.asJsonObject();
-    } catch (JsonException | IllegalStateException e) {
+      object = parser.getObject();
+      if (parser.hasNext()) {
+        throw new ApiException(ErrorCode.PARAMETER, "Malformed JSON body");
+      }
+    } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
       throw new ApiException(ErrorCode.PARAMETER, "Malformed JSON body");
     }
     for (Map.Entry<String, JsonValue> e : object.entrySet()) {

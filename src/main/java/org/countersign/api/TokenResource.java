@@ -29,13 +29,14 @@ public class TokenResource extends ApiResource {
 
   @Inject EnrolmentService enrolment;
   @Inject TokenService tokens;
+  @Inject org.countersign.config.Settings settings;
 
   @POST
   @Path("init")
   public Response init(byte[] body) {
     Caller caller = caller();
     Params p = params(body);
-    var detail = p.has("verify") ? enrolment.confirm(p, caller) : enrolment.create(p, caller);
+    var detail = p.has("verify") ? enrolment.confirm(p, caller) : enrolment.create(p, caller, publicBase());
     return responses.ok(JsonValue.TRUE, detail);
   }
 
@@ -133,6 +134,10 @@ public class TokenResource extends ApiResource {
     Caller caller = caller();
     Params p = params(body);
     return responses.ok(tokens.resync(serial(serial, p), p.required("otp1"), p.required("otp2"), caller));
+  }
+
+  private java.net.URI publicBase() {
+    return settings.publicUrl().orElse(uriInfo.getBaseUri());
   }
 
   private String serial(String fromPath, byte[] body) {

@@ -33,6 +33,30 @@ public class ValidateResource extends ApiResource {
     return check(params(body));
   }
 
+  @POST
+  @Path("triggerchallenge")
+  public Response triggerChallenge(byte[] body) {
+    caller().requireAdmin();
+    CheckRequest target = CheckRequest.target(params(body));
+    return validation.trigger(target, origin())
+        .map(c -> responses.authentication(Json.createValue(c.challenges().size()), "CHALLENGE",
+            verdicts.challengeDetail(c)))
+        .orElseGet(() -> responses.authentication(Json.createValue(0), "REJECT",
+            Json.createObjectBuilder().add("messages", Json.createArrayBuilder())
+                .add("multi_challenge", Json.createArrayBuilder()).build()));
+  }
+
+  @GET
+  @Path("polltransaction")
+  public Response pollTransaction() {
+    String transactionId = query().required("transaction_id");
+    boolean answered = transactionId.length() <= 20 && validation.answered(transactionId);
+    JsonObject detail = Json.createObjectBuilder()
+        .add("challenge_status", answered ? "accept" : "pending").build();
+    return responses.authentication(answered ? JsonValue.TRUE : JsonValue.FALSE,
+        answered ? "ACCEPT" : "REJECT", detail);
+  }
+
   private Response check(Params p) {
     Verdict verdict = validation.check(CheckRequest.from(p), origin());
     return verdicts.toResponse(verdict);

@@ -69,12 +69,20 @@ public class VerdictJson {
       ids.add(c.transactionId());
       mode = ch.clientMode();
     }
-    String message = c.challenges().isEmpty() ? "" : c.challenges().get(0).message();
-    return Json.createObjectBuilder()
+    IssuedChallenge first = c.challenges().get(0);
+    var detail = Json.createObjectBuilder()
+        .add("serial", first.serial())
+        .add("type", first.type())
+        .add("client_mode", first.clientMode())
+        .add("attributes", first.attributes());
+    if (first.image() != null) {
+      detail.add("image", first.image());
+    }
+    return detail
         .add("transaction_id", c.transactionId())
         .add("transaction_ids", ids)
         .add("messages", messages)
-        .add("message", message)
+        .add("message", first.message())
         .add("multi_challenge", multi)
         .add("preferred_client_mode", mode)
         .build();

@@ -30,6 +30,13 @@ public class Settings {
   public static final String ENROL_VERIFY = "countersign.enrol.verify";
   /** Lifetime of an API JWT in seconds. Default 3600. */
   public static final String JWT_LIFETIME = "countersign.jwt.lifetime";
+  /** How long a challenge stays open, in seconds. Default 120. */
+  public static final String CHALLENGE_VALIDITY = "countersign.challenge.validity";
+  /**
+   * The base URL at which smartphone apps and browsers reach this server, such as
+   * {@code https://mfa.example.org}. When absent, the URL of the request is used.
+   */
+  public static final String PUBLIC_URL = "countersign.public.url";
   /** PBKDF2 iterations for new password hashes. Default 210000. */
   public static final String PASSWORD_ITERATIONS = "countersign.password.iterations";
 
@@ -42,6 +49,8 @@ public class Settings {
   private boolean enrolVerify;
   private int jwtLifetimeSeconds;
   private int passwordIterations;
+  private int challengeValiditySeconds;
+  private Optional<java.net.URI> publicUrl;
 
   @PostConstruct
   void read() {
@@ -55,6 +64,8 @@ public class Settings {
     enrolVerify = c.bool(ENROL_VERIFY, false);
     jwtLifetimeSeconds = c.integer(JWT_LIFETIME, 3600, 10, 86400);
     passwordIterations = c.integer(PASSWORD_ITERATIONS, 210_000, 1_000, 10_000_000);
+    challengeValiditySeconds = c.integer(CHALLENGE_VALIDITY, 120, 5, 3600);
+    publicUrl = c.optional(PUBLIC_URL).map(Settings::baseUri);
   }
 
   public Path dataDir() {
@@ -91,5 +102,25 @@ public class Settings {
 
   public int passwordIterations() {
     return passwordIterations;
+  }
+
+  public int challengeValiditySeconds() {
+    return challengeValiditySeconds;
+  }
+
+  public Optional<java.net.URI> publicUrl() {
+    return publicUrl;
+  }
+
+  private static java.net.URI baseUri(String raw) {
+    try {
+      java.net.URI uri = java.net.URI.create(raw.endsWith("/") ? raw : raw + "/");
+      if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+        throw new IllegalArgumentException();
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("Configuration '" + PUBLIC_URL + "' must be an http(s) URL.");
+    }
   }
 }

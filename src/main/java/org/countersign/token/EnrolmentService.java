@@ -48,7 +48,7 @@ public class EnrolmentService {
 
   /** Creates a token; returns the {@code detail} of the answer. */
   @Transactional
-  public JsonObject create(Params params, Caller caller) {
+  public JsonObject create(Params params, Caller caller, java.net.URI publicBase) {
     TokenType type = types.require(params.optional("type").filter(s -> !s.isEmpty()).orElse("hotp")
         .toLowerCase(Locale.ROOT));
     Optional<User> owner = owner(params, caller);
@@ -60,7 +60,7 @@ public class EnrolmentService {
     owner.ifPresent(u -> token.assignTo(u.realm(), u.username()));
     token.describe(description);
     token.setPinHash(keys.pins().hash(pin));
-    JsonObject typeDetail = type.enrol(token, params, context(token, owner));
+    JsonObject typeDetail = type.enrol(token, params, context(token, owner, publicBase));
     boolean verify = settings.enrolVerify() && types.capability(type.name(), OtpVerifier.class).isPresent();
     if (verify) {
       token.setRolloutState(RolloutState.VERIFY);
@@ -140,8 +140,13 @@ public class EnrolmentService {
     return value;
   }
 
-  private EnrolmentContext context(Token token, Optional<User> owner) {
+  private EnrolmentContext context(Token token, Optional<User> owner, java.net.URI publicBase) {
     return new EnrolmentContext() {
+      @Override
+      public java.net.URI publicBase() {
+        return publicBase;
+      }
+
       @Override
       public Optional<String> username() {
         return owner.map(User::username);

@@ -45,7 +45,12 @@ import java.util.Optional;
   @NamedQuery(name = Token.SET_ACTIVE, query = "UPDATE Token t SET t.active = :value WHERE t.id = :id"),
   @NamedQuery(name = Token.SET_PIN, query = "UPDATE Token t SET t.pinHash = :value WHERE t.id = :id"),
   @NamedQuery(name = Token.SET_ROLLOUT, query = "UPDATE Token t SET t.rolloutState = :value WHERE t.id = :id"),
+  @NamedQuery(name = Token.SET_SECRET, query = "UPDATE Token t SET t.sealedSecret = :value WHERE t.id = :id"),
   @NamedQuery(name = Token.SET_INFO, query = "UPDATE Token t SET t.info = :value WHERE t.id = :id"),
+  @NamedQuery(
+      name = Token.ACCEPT_CHALLENGE,
+      query = "UPDATE Token t SET t.failCount = 0, t.lastUsedAt = :now"
+          + " WHERE t.id = :id AND t.failCount < t.maxFail AND t.active = TRUE"),
   @NamedQuery(name = Token.RESET_FAILURES, query = "UPDATE Token t SET t.failCount = 0 WHERE t.id = :id")
 })
 public class Token {
@@ -60,7 +65,9 @@ public class Token {
   public static final String SET_PIN = "Token.setPin";
   public static final String SET_ROLLOUT = "Token.setRollout";
   public static final String SET_INFO = "Token.setInfo";
+  public static final String SET_SECRET = "Token.setSecret";
   public static final String RESET_FAILURES = "Token.resetFailures";
+  public static final String ACCEPT_CHALLENGE = "Token.acceptChallenge";
 
   /** No code has been accepted yet. */
   public static final long NO_COUNTER = -1;

@@ -60,6 +60,19 @@ public class TokenRepository {
     return changed == 1;
   }
 
+  /**
+   * Accepts a finalised challenge: clears the fail count, only if the token is neither locked nor disabled.
+   *
+   * @return whether the token accepted
+   */
+  public boolean acceptChallenge(Token token, LocalDateTime now) {
+    return em.createNamedQuery(Token.ACCEPT_CHALLENGE)
+            .setParameter("now", now)
+            .setParameter("id", token.id())
+            .executeUpdate()
+        == 1;
+  }
+
   /** Adds one failure to each token that is not yet at its maximum. */
   public void recordFailure(Collection<Token> tokens) {
     if (tokens.isEmpty()) {
@@ -94,6 +107,11 @@ public class TokenRepository {
   /** Replaces the public parameters with the given ones (a copy of {@link Token#info()} with changes). */
   public void setInfo(Token token, java.util.Map<String, String> info) {
     set(Token.SET_INFO, token, new java.util.LinkedHashMap<>(info));
+  }
+
+  /** Stores a sealed secret for a token that had none (an app registered it). */
+  public void setSealedSecret(Token token, String sealed) {
+    set(Token.SET_SECRET, token, sealed);
   }
 
   public void resetFailures(Token token) {

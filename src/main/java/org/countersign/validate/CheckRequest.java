@@ -29,6 +29,16 @@ public record CheckRequest(
         p.optional("transaction_id").filter(s -> !s.isEmpty()));
   }
 
+  /** The target of {@code /validate/triggerchallenge}: a user or a serial, no pass. */
+  public static CheckRequest target(Params p) {
+    Optional<String> user = p.optional("user").filter(s -> !s.isEmpty());
+    Optional<String> serial = p.optional("serial").filter(s -> !s.isEmpty());
+    if (user.isEmpty() && serial.isEmpty()) {
+      throw ApiException.missing("user");
+    }
+    return new CheckRequest(user, p.optional("realm").filter(s -> !s.isEmpty()), serial, "", Optional.empty());
+  }
+
   @Override
   public String toString() {
     return "CheckRequest[" + user.orElse("") + "@" + realm.orElse("") + ", serial " + serial.orElse("") + "]";

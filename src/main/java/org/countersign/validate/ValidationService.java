@@ -47,6 +47,7 @@ public class ValidationService {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject ChallengeStep challenges;
+  @Inject org.countersign.challenge.ChallengeService challengeService;
 
   @Transactional
   public Verdict check(CheckRequest request, Origin origin) {
@@ -81,6 +82,29 @@ public class ValidationService {
       return attempt.reject("wrong otp pin");
     }
     return checkCodes(pinMatched, now, attempt);
+  }
+
+  /**
+   * {@code /validate/triggerchallenge}: opens challenges for the addressed user's (or serial's) usable
+   * challenge-capable tokens without asking for a PIN. Empty when there is nothing to challenge.
+   */
+  @Transactional
+  public Optional<Verdict.Challenged> trigger(CheckRequest request, Origin origin) {
+    Attempt attempt = new Attempt(audit.entry("validate_triggerchallenge", origin), request);
+    List<Token> usable = candidates(request, attempt).orElse(List.of()).stream().filter(Token::usable).toList();
+    Optional<Verdict.Challenged> opened = challenges.open(usable);
+    if (opened.isPresent()) {
+      attempt.challenged(opened.get());
+    } else {
+      attempt.reject("nothing to challenge");
+    }
+    return opened;
+  }
+
+  /** {@code /validate/polltransaction}: whether a challenge of the transaction has been answered. */
+  @Transactional
+  public boolean answered(String transactionId) {
+    return challengeService.answered(transactionId);
   }
 
   private Verdict checkCodes(List<Candidate> pinMatched, Instant now, Attempt attempt) {

@@ -57,6 +57,10 @@ public final class Api {
       return result().getJsonObject("error").getString("message");
     }
 
+    public int intValue() {
+      return result().getInt("value");
+    }
+
     public String authentication() {
       return result().getString("authentication");
     }
@@ -150,6 +154,40 @@ public final class Api {
       throw new IllegalStateException("user creation failed: " + r.body());
     }
     return name;
+  }
+
+  /** A request with the JWT in {@code PI-Authorization} instead of {@code Authorization}. */
+  public Reply getWithPiAuthorization(String path, String jwt) {
+    return send(request(path, null).header("PI-Authorization", jwt).GET());
+  }
+
+  /** {@code POST /token/init} with the given parameter pairs. */
+  public Reply init(String jwt, String... pairs) {
+    return post("token/init", form(pairs), jwt);
+  }
+
+  /** Enrols a token and returns the serial the server reports; fails the calling test when enrolment fails. */
+  public String enrol(String jwt, String... pairs) {
+    Reply r = init(jwt, pairs);
+    if (r.status() != 200) {
+      throw new IllegalStateException("enrolment failed: " + r.body());
+    }
+    return r.detail().getString("serial");
+  }
+
+  /** The token with this serial as {@code GET /token/} shows it to an admin, or null when there is none. */
+  public JsonObject token(String jwt, String serial) {
+    Reply r = get("token/", form("serial", serial), jwt);
+    if (r.status() != 200) {
+      throw new IllegalStateException("token list failed: " + r.body());
+    }
+    var tokens = r.result().getJsonObject("value").getJsonArray("tokens");
+    return tokens.isEmpty() ? null : tokens.getJsonObject(0);
+  }
+
+  /** {@code POST /validate/check} as a form. */
+  public Reply check(String... pairs) {
+    return post("validate/check", form(pairs));
   }
 
   public static String encode(Map<String, String> form) {

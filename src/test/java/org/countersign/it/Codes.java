@@ -51,6 +51,32 @@ public final class Codes {
     return totp(Instant.now().plusSeconds(steps * period));
   }
 
+  /**
+   * Waits, if needed, until the current time step has at least {@code margin} seconds left, so that a code computed
+   * now still belongs to the same step when the server checks it.
+   */
+  public static void awayFromStepEdge(int period, int margin) {
+    long periodMillis = period * 1000L;
+    long into = System.currentTimeMillis() % periodMillis;
+    if (into > periodMillis - margin * 1000L) {
+      try {
+        Thread.sleep(periodMillis - into + 300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Like {@link #awayFromStepEdge(int, int)} for this token's period and a 5 second margin. */
+  public void awayFromStepEdge() {
+    awayFromStepEdge(period, 5);
+  }
+
+  public int period() {
+    return period;
+  }
+
   public String hotp(long counter) {
     return new Hotp(hash, digits).at(seed, counter);
   }

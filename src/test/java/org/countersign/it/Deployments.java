@@ -14,8 +14,12 @@ public final class Deployments {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(path));
   }
 
-  /** The data directory of the server booted for a container qualifier. */
+  /**
+   * The data directory of the server booted for a container qualifier, as arquillian.xml sets it: the default
+   * container ({@code payara}) writes to {@code <it.dir>/default}, the others to a directory named after them.
+   */
   public static File dataDir(String qualifier) {
-    return new File(System.getProperty("it.dir", "target/it"), qualifier);
+    String dir = "payara".equals(qualifier) ? "default" : qualifier;
+    return new File(System.getProperty("it.dir", "target/it"), dir).getAbsoluteFile();
   }
 }

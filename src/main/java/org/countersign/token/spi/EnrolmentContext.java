@@ -14,6 +14,9 @@ public interface EnrolmentContext {
   /** The owner's display name (given name and surname, or the user name). */
   Optional<String> displayName();
 
+  /** The base URL at which apps reach this server (configured, or that of the request), ending in a slash. */
+  java.net.URI publicBase();
+
   /** Stores the seed, sealed with the server key and bound to this token's serial. */
   void sealSecret(byte[] seed);
 }

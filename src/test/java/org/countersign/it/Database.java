@@ -1,0 +1,63 @@
+package org.countersign.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads what the running server stored. H2 runs in AUTO_SERVER mode, so this process joins the server's database
+ * over loopback instead of opening the file a second time. Read-only use: the tests inspect, never change.
+ */
+public final class Database {
+
+  private final String url;
+
+  private Database(String url) {
+    this.url = url;
+  }
+
+  /** The database of the server booted for this container qualifier. */
+  public static Database of(String qualifier) {
+    return new Database("jdbc:h2:file:" + Deployments.dataDir(qualifier).getPath() + "/countersign;AUTO_SERVER=TRUE");
+  }
+
+  /** All rows of a query, each as column label (lower case) to value. */
+  public List<Map<String, Object>> rows(String sql, Object... args) {
+    try (Connection c = DriverManager.getConnection(url, "countersign", "countersign");
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        ResultSetMetaData meta = rs.getMetaData();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (int col = 1; col <= meta.getColumnCount(); col++) {
+            row.put(meta.getColumnLabel(col).toLowerCase(java.util.Locale.ROOT), rs.getObject(col));
+          }
+          rows.add(row);
+        }
+        return rows;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("query failed: " + sql, e);
+    }
+  }
+
+  /** The whole database as H2's {@code SCRIPT} writes it: schema and every row, as SQL text. */
+  public String script() {
+    StringBuilder out = new StringBuilder();
+    for (Map<String, Object> row : rows("SCRIPT")) {
+      out.append(row.values().iterator().next()).append('\n');
+    }
+    return out.toString();
+  }
+}
