@@ -1,7 +1,7 @@
 package org.countersign.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
+import org.countersign.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,10 +21,10 @@ public class AuthResource extends ApiResource {
     Authentication.Login login =
         authentication.login(username, password, p.optional("realm").filter(s -> !s.isEmpty()), origin());
     var caller = login.caller();
-    var rights = Json.createArrayBuilder();
+    var rights = Jsonp.createArrayBuilder();
     caller.role().rights().forEach(rights::add);
     JsonObject value =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("token", login.jwt().token())
             .add("username", caller.username())
             .add("realm", caller.realm())

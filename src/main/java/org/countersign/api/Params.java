@@ -1,6 +1,6 @@
 package org.countersign.api;
 
-import jakarta.json.Json;
+import org.countersign.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -152,7 +152,7 @@ public final class Params {
 
   private static void readJson(byte[] body, Map<String, String> values) {
     JsonObject object;
-    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+    try (JsonParser parser = Jsonp.createParser(new ByteArrayInputStream(body))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw new ApiException(ErrorCode.PARAMETER, "The JSON body must be an object");
       }

@@ -2,7 +2,7 @@ package org.countersign.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.countersign.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -33,7 +33,7 @@ public class Responses {
   }
 
   public Response ok(JsonValue value, JsonObject detail) {
-    JsonObjectBuilder result = Json.createObjectBuilder().add("status", true).add("value", value);
+    JsonObjectBuilder result = Jsonp.createObjectBuilder().add("status", true).add("value", value);
     return send(200, envelope(1, result, detail));
   }
 
@@ -42,13 +42,13 @@ public class Responses {
   }
 
   public Response ok(int value) {
-    return ok(Json.createValue(value));
+    return ok(Jsonp.createValue(value));
   }
 
   /** An authentication answer: ACCEPT, REJECT, CHALLENGE or DECLINED. */
   public Response authentication(JsonValue value, String authentication, JsonObject detail) {
     JsonObjectBuilder result =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("status", true)
             .add("value", value)
             .add("authentication", authentication);
@@ -57,13 +57,13 @@ public class Responses {
 
   public Response error(ErrorCode code, String message) {
     JsonObjectBuilder result =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("status", false)
             .add(
                 "error",
-                Json.createObjectBuilder().add("code", code.code()).add("message", code.format(message)));
+                Jsonp.createObjectBuilder().add("code", code.code()).add("message", code.format(message)));
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("jsonrpc", "2.0")
             .add("detail", JsonValue.NULL)
             .add("result", result)
@@ -74,7 +74,7 @@ public class Responses {
   }
 
   private JsonObject envelope(int id, JsonObjectBuilder result, JsonObject detail) {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("jsonrpc", "2.0").add("result", result);
+    JsonObjectBuilder json = Jsonp.createObjectBuilder().add("jsonrpc", "2.0").add("result", result);
     if (detail != null && !detail.isEmpty()) {
       json.add("detail", detail);
     }

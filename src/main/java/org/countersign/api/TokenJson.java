@@ -1,6 +1,6 @@
 package org.countersign.api;
 
-import jakarta.json.Json;
+import org.countersign.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.LocalDateTime;
@@ -13,11 +13,11 @@ final class TokenJson {
   private TokenJson() {}
 
   static JsonObject of(Token t) {
-    JsonObjectBuilder info = Json.createObjectBuilder();
+    JsonObjectBuilder info = Jsonp.createObjectBuilder();
     t.info().forEach(info::add);
     info.add("creation_date", iso(t.createdAt()));
     t.lastUsedAt().ifPresent(at -> info.add("last_auth", iso(at)));
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("id", t.id())
         .add("serial", t.serial())
         .add("tokentype", t.type())
@@ -33,7 +33,7 @@ final class TokenJson {
         .add("username", t.username().orElse(""))
         .add("user_realm", t.realm().orElse(""))
         .add("user_id", t.username().orElse(""))
-        .add("realms", t.realm().map(r -> Json.createArrayBuilder().add(r)).orElse(Json.createArrayBuilder()))
+        .add("realms", t.realm().map(r -> Jsonp.createArrayBuilder().add(r)).orElse(Jsonp.createArrayBuilder()))
         .add("info", info)
         .build();
   }

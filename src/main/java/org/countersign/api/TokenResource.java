@@ -2,7 +2,7 @@ package org.countersign.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.countersign.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
@@ -49,17 +49,17 @@ public class TokenResource extends ApiResource {
     TokenFilter filter =
         new TokenFilter(nonEmpty(p, "serial"), nonEmpty(p, "type"), nonEmpty(p, "user"), nonEmpty(p, "realm"));
     TokenRepository.Page result = tokens.list(filter, page, size, caller);
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsonp.createArrayBuilder();
     for (Token t : result.tokens()) {
       list.add(TokenJson.of(t));
     }
     long pages = Math.max(1, (result.total() + size - 1) / size);
-    var value = Json.createObjectBuilder()
+    var value = Jsonp.createObjectBuilder()
         .add("tokens", list)
         .add("count", result.total())
         .add("current", page);
-    value.add("prev", page > 1 ? Json.createValue(page - 1) : JsonValue.NULL);
-    value.add("next", page < pages ? Json.createValue(page + 1) : JsonValue.NULL);
+    value.add("prev", page > 1 ? Jsonp.createValue(page - 1) : JsonValue.NULL);
+    value.add("next", page < pages ? Jsonp.createValue(page + 1) : JsonValue.NULL);
     return responses.ok(value.build());
   }
 

@@ -2,7 +2,7 @@ package org.countersign.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.countersign.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -42,7 +42,7 @@ public class UserResource extends ApiResource {
       }
     }
     User user = users.create(request, caller.origin());
-    return responses.ok(Json.createValue(user.id()));
+    return responses.ok(Jsonp.createValue(user.id()));
   }
 
   @GET
@@ -50,13 +50,13 @@ public class UserResource extends ApiResource {
     caller().requireAdmin();
     Params p = query();
     String realm = users.requireRealm(p.optional("realm"));
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsonp.createArrayBuilder();
     for (User u : users.list(realm)) {
       if (p.optional("username").filter(n -> !n.equals(u.username())).isPresent()) {
         continue;
       }
       list.add(
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("userid", String.valueOf(u.id()))
               .add("username", u.username())
               .add("givenname", u.givenName())

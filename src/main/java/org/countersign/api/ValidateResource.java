@@ -2,7 +2,7 @@ package org.countersign.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.countersign.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
@@ -39,11 +39,11 @@ public class ValidateResource extends ApiResource {
     caller().requireAdmin();
     CheckRequest target = CheckRequest.target(params(body));
     return validation.trigger(target, origin())
-        .map(c -> responses.authentication(Json.createValue(c.challenges().size()), "CHALLENGE",
+        .map(c -> responses.authentication(Jsonp.createValue(c.challenges().size()), "CHALLENGE",
             verdicts.challengeDetail(c)))
-        .orElseGet(() -> responses.authentication(Json.createValue(0), "REJECT",
-            Json.createObjectBuilder().add("messages", Json.createArrayBuilder())
-                .add("multi_challenge", Json.createArrayBuilder()).build()));
+        .orElseGet(() -> responses.authentication(Jsonp.createValue(0), "REJECT",
+            Jsonp.createObjectBuilder().add("messages", Jsonp.createArrayBuilder())
+                .add("multi_challenge", Jsonp.createArrayBuilder()).build()));
   }
 
   @GET
@@ -51,7 +51,7 @@ public class ValidateResource extends ApiResource {
   public Response pollTransaction() {
     String transactionId = query().required("transaction_id");
     boolean answered = transactionId.length() <= 20 && validation.answered(transactionId);
-    JsonObject detail = Json.createObjectBuilder()
+    JsonObject detail = Jsonp.createObjectBuilder()
         .add("challenge_status", answered ? "accept" : "pending").build();
     return responses.authentication(answered ? JsonValue.TRUE : JsonValue.FALSE,
         answered ? "ACCEPT" : "REJECT", detail);

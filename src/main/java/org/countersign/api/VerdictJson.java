@@ -2,7 +2,7 @@ package org.countersign.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.countersign.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -22,15 +22,15 @@ public class VerdictJson {
   public static final String LOCKED_MESSAGE = "Failcounter exceeded";
 
   private static final JsonObject REJECT_DETAIL =
-      Json.createObjectBuilder().add("message", REJECT_MESSAGE).build();
+      Jsonp.createObjectBuilder().add("message", REJECT_MESSAGE).build();
   private static final JsonObject LOCKED_DETAIL =
-      Json.createObjectBuilder().add("message", LOCKED_MESSAGE).build();
+      Jsonp.createObjectBuilder().add("message", LOCKED_MESSAGE).build();
 
   @Inject Responses responses;
 
   public Response toResponse(Verdict verdict) {
     if (verdict instanceof Verdict.Accepted a) {
-      JsonObject detail = Json.createObjectBuilder()
+      JsonObject detail = Jsonp.createObjectBuilder()
           .add("message", "matching 1 tokens")
           .add("serial", a.serial())
           .add("type", a.type())
@@ -49,12 +49,12 @@ public class VerdictJson {
 
   /** The detail of an answer that opened challenges, shared by /validate/check and /validate/triggerchallenge. */
   public JsonObject challengeDetail(Verdict.Challenged c) {
-    JsonArrayBuilder multi = Json.createArrayBuilder();
-    JsonArrayBuilder messages = Json.createArrayBuilder();
-    JsonArrayBuilder ids = Json.createArrayBuilder();
+    JsonArrayBuilder multi = Jsonp.createArrayBuilder();
+    JsonArrayBuilder messages = Jsonp.createArrayBuilder();
+    JsonArrayBuilder ids = Jsonp.createArrayBuilder();
     String mode = "interactive";
     for (IssuedChallenge ch : c.challenges()) {
-      var entry = Json.createObjectBuilder()
+      var entry = Jsonp.createObjectBuilder()
           .add("serial", ch.serial())
           .add("type", ch.type())
           .add("transaction_id", c.transactionId())
@@ -70,7 +70,7 @@ public class VerdictJson {
       mode = ch.clientMode();
     }
     IssuedChallenge first = c.challenges().get(0);
-    var detail = Json.createObjectBuilder()
+    var detail = Jsonp.createObjectBuilder()
         .add("serial", first.serial())
         .add("type", first.type())
         .add("client_mode", first.clientMode())

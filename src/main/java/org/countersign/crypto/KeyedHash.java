@@ -17,12 +17,22 @@ import javax.crypto.spec.SecretKeySpec;
 public final class KeyedHash {
 
   private static final String PREFIX = "h1";
-  private final byte[] key;
   private final SecureRandom random;
+  /** One initialised Mac per thread: PINs are checked on every authentication. */
+  private final ThreadLocal<Mac> macs;
 
   public KeyedHash(byte[] key, SecureRandom random) {
-    this.key = key.clone();
+    SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
     this.random = random;
+    this.macs = ThreadLocal.withInitial(() -> {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(spec);
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HmacSHA256 is not available", e);
+      }
+    });
   }
 
   public String hash(String secret) {
@@ -49,13 +59,8 @@ public final class KeyedHash {
   }
 
   private byte[] mac(byte[] salt, String secret) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      mac.update(salt);
-      return mac.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+    Mac mac = macs.get();
+    mac.update(salt);
+    return mac.doFinal(secret.getBytes(StandardCharsets.UTF_8));
   }
 }

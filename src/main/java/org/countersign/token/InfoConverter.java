@@ -1,6 +1,6 @@
 package org.countersign.token;
 
-import jakarta.json.Json;
+import org.countersign.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -18,7 +18,7 @@ public class InfoConverter implements AttributeConverter<Map<String, String>, St
 
   @Override
   public String convertToDatabaseColumn(Map<String, String> info) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = Jsonp.createObjectBuilder();
     if (info != null) {
       info.forEach(json::add);
     }
@@ -31,7 +31,7 @@ public class InfoConverter implements AttributeConverter<Map<String, String>, St
     if (column == null || column.isBlank()) {
       return info;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(column))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(column))) {
       JsonObject object = reader.readObject();
       for (Map.Entry<String, JsonValue> e : object.entrySet()) {
         if (e.getValue() instanceof JsonString) {

@@ -2,7 +2,7 @@ package org.countersign.token.tiqr;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.countersign.json.Jsonp;
 import jakarta.transaction.Transactional;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -67,8 +67,8 @@ public class TiqrApp {
     String enrollmentUrl = base + "?action=enrollment&session=" + session + "&serial="
         + TiqrType.encode(token.serial());
     String displayName = owner(token).map(User::displayName).orElse(token.username().orElse(""));
-    var json = Json.createObjectBuilder()
-        .add("service", Json.createObjectBuilder()
+    var json = Jsonp.createObjectBuilder()
+        .add("service", Jsonp.createObjectBuilder()
             .add("displayName", settings.serviceName())
             .add("identifier", settings.serviceIdentifier())
             .add("logoUrl", settings.logoUrl())
@@ -76,7 +76,7 @@ public class TiqrApp {
             .add("authenticationUrl", base)
             .add("ocraSuite", TiqrType.suiteOf(token).text())
             .add("enrollmentUrl", enrollmentUrl))
-        .add("identity", Json.createObjectBuilder()
+        .add("identity", Jsonp.createObjectBuilder()
             .add("identifier", TiqrIdentity.identifier(token))
             .add("displayName", displayName))
         .build();

@@ -2,7 +2,7 @@ package org.countersign.token.tiqr;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.countersign.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -65,8 +65,8 @@ public class TiqrType implements TokenType, ChallengeIssuer, AppEndpoint {
     String metadataUrl = context.publicBase() + "ttype/tiqr?action=metadata&session=" + session
         + "&serial=" + encode(token.serial());
     String value = "tiqrenroll://" + metadataUrl;
-    return Json.createObjectBuilder()
-        .add("tiqrenroll", Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
+        .add("tiqrenroll", Jsonp.createObjectBuilder()
             .add("description", "URL for TiQR enrollment")
             .add("value", value)
             .add("img", QrCodes.pngDataUri(value)))
@@ -83,7 +83,7 @@ public class TiqrType implements TokenType, ChallengeIssuer, AppEndpoint {
     String url = "tiqrauth://" + encode(TiqrIdentity.identifier(token)) + "@" + settings.serviceIdentifier()
         + "/" + sessionKey + "/" + question + "/" + encode(settings.serviceName());
     String img = QrCodes.pngDataUri(url);
-    JsonObject attributes = Json.createObjectBuilder()
+    JsonObject attributes = Jsonp.createObjectBuilder()
         .add("img", img)
         .add("value", url)
         .add("poll", true)

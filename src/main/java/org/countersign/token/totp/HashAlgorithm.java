@@ -1,5 +1,6 @@
 package org.countersign.token.totp;
 
+import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,12 +14,26 @@ public enum HashAlgorithm {
   private final String macName;
   private final String uriName;
   private final int outputBytes;
+  /** Mac.getInstance looks the provider up each time; one instance per thread and algorithm avoids that. */
+  private final ThreadLocal<javax.crypto.Mac> macs;
 
   HashAlgorithm(String apiName, String macName, String uriName, int outputBytes) {
     this.apiName = apiName;
     this.macName = macName;
     this.uriName = uriName;
     this.outputBytes = outputBytes;
+    this.macs = ThreadLocal.withInitial(() -> {
+      try {
+        return javax.crypto.Mac.getInstance(macName);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(macName + " is not available", e);
+      }
+    });
+  }
+
+  /** This thread's Mac for the algorithm; the caller initialises it with a key before each use. */
+  javax.crypto.Mac threadMac() {
+    return macs.get();
   }
 
   public String apiName() {

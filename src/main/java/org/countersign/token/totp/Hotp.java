@@ -56,7 +56,7 @@ public final class Hotp {
 
   private byte[] hmac(byte[] key, long counter) {
     try {
-      Mac mac = Mac.getInstance(algorithm.macName());
+      Mac mac = algorithm.threadMac();
       mac.init(new SecretKeySpec(key, algorithm.macName()));
       return mac.doFinal(ByteBuffer.allocate(8).putLong(counter).array());
     } catch (GeneralSecurityException e) {

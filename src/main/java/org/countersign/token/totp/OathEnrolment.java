@@ -1,6 +1,6 @@
 package org.countersign.token.totp;
 
-import jakarta.json.Json;
+import org.countersign.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -88,16 +88,16 @@ final class OathEnrolment {
   /** The detail entries an enroller sees once: the provisioning URI and the raw seed, each with a QR code. */
   JsonObjectBuilder detail(String otpauthUri) {
     String seedUri = "seed://" + HexFormat.of().formatHex(seed);
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add(
             "googleurl",
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("description", "URL for google Authenticator")
                 .add("value", otpauthUri)
                 .add("img", QrCodes.pngDataUri(otpauthUri)))
         .add(
             "otpkey",
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("description", "OTP seed")
                 .add("value", seedUri)
                 .add("value_b32", OtpAuthUri.base32(seed))

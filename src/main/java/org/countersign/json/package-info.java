@@ -1,0 +1,2 @@
+/** JSON-P with its provider looked up once for the whole application. */
+package org.countersign.json;
