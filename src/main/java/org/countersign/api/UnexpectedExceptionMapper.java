@@ -25,6 +25,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
+    return map(e, responses);
+  }
+
+  /** The envelope for any failure; shared with the other mappers of unexpected failures. */
+  static Response map(Throwable e, Responses responses) {
     ApiException cause = apiCause(e);
     if (cause != null) {
       return responses.error(cause.code(), cause.getMessage());

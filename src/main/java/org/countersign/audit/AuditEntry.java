@@ -63,28 +63,36 @@ public class AuditEntry {
   }
 
   public AuditEntry user(String realm, String username) {
-    this.realm = realm;
-    this.username = username;
+    this.realm = clip(realm, 64);
+    this.username = clip(username, 64);
     return this;
   }
 
   public AuditEntry token(String serial, String tokenType) {
-    this.serial = serial;
-    this.tokenType = tokenType;
+    this.serial = clip(serial, 40);
+    this.tokenType = clip(tokenType, 30);
     return this;
   }
 
   public AuditEntry outcome(boolean success, String result, String info) {
     this.success = success;
-    this.result = result;
-    this.info = info == null ? null : info.length() > 255 ? info.substring(0, 255) : info;
+    this.result = clip(result, 30);
+    this.info = clip(info, 255);
     return this;
   }
 
   AuditEntry origin(String client, String actor) {
-    this.client = client;
-    this.actor = actor;
+    this.client = clip(client, 64);
+    this.actor = clip(actor, 64);
     return this;
+  }
+
+  /**
+   * Names in an entry come from requests and may be longer than any stored name; the entry keeps what fits, so
+   * recording a hostile request can never fail the request.
+   */
+  private static String clip(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
   }
 
   public LocalDateTime at() {
