@@ -38,6 +38,11 @@ public final class Codes {
         Integer.parseInt(q.getOrDefault("period", "30")));
   }
 
+  /** HOTP with the RFC 4226 test key, ASCII "12345678901234567890" (hex 3132333435363738393031323334353637383930). */
+  public static Codes rfc4226() {
+    return fromOtpauth("otpauth://hotp/rfc?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=0");
+  }
+
   public String totp(Instant at) {
     return new Totp(new Hotp(hash, digits), period).at(seed, at);
   }

@@ -18,19 +18,31 @@ import java.util.Map;
 public final class Database {
 
   private final String url;
+  private final String user;
+  private final String password;
 
-  private Database(String url) {
+  private Database(String url, String user, String password) {
     this.url = url;
+    this.user = user;
+    this.password = password;
   }
 
-  /** The database of the server booted for this container qualifier. */
+  /**
+   * The database of the server booted for this container qualifier: its H2 file, or in the PostgreSQL pass of the
+   * build ({@code it.db=postgres}) the one PostgreSQL database every container shares.
+   */
   public static Database of(String qualifier) {
-    return new Database("jdbc:h2:file:" + Deployments.dataDir(qualifier).getPath() + "/countersign;AUTO_SERVER=TRUE");
+    if ("postgres".equals(System.getProperty("it.db"))) {
+      return new Database(System.getProperty("it.postgres.url"), System.getProperty("it.postgres.user"),
+          System.getProperty("it.postgres.password"));
+    }
+    return new Database("jdbc:h2:file:" + Deployments.dataDir(qualifier).getPath() + "/countersign;AUTO_SERVER=TRUE",
+        "countersign", "countersign");
   }
 
   /** All rows of a query, each as column label (lower case) to value. */
   public List<Map<String, Object>> rows(String sql, Object... args) {
-    try (Connection c = DriverManager.getConnection(url, "countersign", "countersign");
+    try (Connection c = DriverManager.getConnection(url, user, password);
         PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         s.setObject(i + 1, args[i]);
@@ -52,7 +64,7 @@ public final class Database {
     }
   }
 
-  /** The whole database as H2's {@code SCRIPT} writes it: schema and every row, as SQL text. */
+  /** The whole database as H2's {@code SCRIPT} writes it: schema and every row, as SQL text (H2 only). */
   public String script() {
     StringBuilder out = new StringBuilder();
     for (Map<String, Object> row : rows("SCRIPT")) {

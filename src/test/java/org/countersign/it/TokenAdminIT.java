@@ -175,7 +175,8 @@ class TokenAdminIT {
     for (Api.Reply r : replies) {
       assertEquals(404, r.status(), r.body());
       assertEquals(601, r.errorCode());
-      assertTrue(r.errorMessage().startsWith("ERR601: "), r.errorMessage());
+      assertFalse(r.result().getBoolean("status"));
+      assertFalse(r.errorMessage().isBlank());
     }
   }
 
@@ -233,7 +234,7 @@ class TokenAdminIT {
   @Test
   void hotpResyncWithTwoConsecutiveCodesFarAheadContinuesFromThere() {
     String serial = api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY);
-    Codes codes = rfcCodes();
+    Codes codes = Codes.rfc4226();
     assertFalse(api.check("serial", serial, "pass", codes.hotp(50)).value(), "beyond the look-ahead");
     Api.Reply r = api.post("token/resync/" + serial, form("otp1", codes.hotp(50), "otp2", codes.hotp(51)), admin);
     assertEquals(1, r.intValue(), r.body());
@@ -244,7 +245,7 @@ class TokenAdminIT {
   @Test
   void hotpResyncWithCodesAtOrBeforeTheLastAcceptedCounterReturnsZero() {
     String serial = api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY);
-    Codes codes = rfcCodes();
+    Codes codes = Codes.rfc4226();
     assertTrue(api.check("serial", serial, "pass", codes.hotp(5)).value());
     assertEquals(0, api.post("token/resync", form("serial", serial, "otp1", codes.hotp(4), "otp2", codes.hotp(5)),
         admin).intValue());
@@ -256,7 +257,7 @@ class TokenAdminIT {
   @Test
   void hotpResyncWithNonConsecutiveCodesReturnsZero() {
     String serial = api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY);
-    Codes codes = rfcCodes();
+    Codes codes = Codes.rfc4226();
     Api.Reply r = api.post("token/resync/" + serial, form("otp1", codes.hotp(50), "otp2", codes.hotp(52)), admin);
     assertEquals(0, r.intValue(), r.body());
     assertFalse(api.check("serial", serial, "pass", codes.hotp(53)).value());
@@ -324,10 +325,6 @@ class TokenAdminIT {
       assertEquals(303, r.errorCode());
     }
     assertTrue(api.check("serial", serial, "pass", "1234755224").value(), "PIN and counter unchanged");
-  }
-
-  private static Codes rfcCodes() {
-    return Codes.fromOtpauth("otpauth://hotp/rfc?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=0");
   }
 
   private static List<String> serials(JsonObject value) {
