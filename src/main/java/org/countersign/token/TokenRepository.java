@@ -36,6 +36,19 @@ public class TokenRepository {
         .getResultList();
   }
 
+  /** An owner's tokens of one type in one rollout state created after the given time, newest first. */
+  public List<Token> inRolloutState(String realm, String username, String type, String state, LocalDateTime after) {
+    return em.createQuery("SELECT t FROM Token t WHERE t.realm = :realm AND t.username = :username"
+            + " AND t.type = :type AND t.rolloutState = :state AND t.createdAt > :after ORDER BY t.id DESC",
+            Token.class)
+        .setParameter("realm", realm)
+        .setParameter("username", username)
+        .setParameter("type", type)
+        .setParameter("state", state)
+        .setParameter("after", after)
+        .getResultList();
+  }
+
   public void add(Token token) {
     em.persist(token);
   }

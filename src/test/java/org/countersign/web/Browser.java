@@ -1,0 +1,191 @@
+package org.countersign.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium, driven by Selenium through Debian's chromedriver (both named explicitly, so that
+ * Selenium Manager never downloads anything), with a fresh profile per browser. Also: screenshots under
+ * target/screenshots and the axe-core scan, injected from node_modules.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Path AXE = Path.of("node_modules", "axe-core", "axe.min.js");
+
+  private final ChromeDriver driver;
+  private final Path profile;
+  private final String ui;
+
+  private Browser(ChromeDriver driver, Path profile, String ui) {
+    this.driver = driver;
+    this.profile = profile;
+    this.ui = ui;
+  }
+
+  /** A browser for the pages of the server Arquillian reports, reached over loopback. */
+  static Browser open(URL base, String language) {
+    String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+    String ui = "http://127.0.0.1:" + base.getPort() + path + "ui/";
+    try {
+      Path profile = Files.createTempDirectory("countersign-chromium-");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary("/usr/bin/chromium");
+      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+          "--window-size=1280,900", "--lang=" + language, "--user-data-dir=" + profile);
+      options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+      ChromeDriverService service = new ChromeDriverService.Builder()
+          .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+          .usingAnyFreePort()
+          .build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+      return new Browser(driver, profile, ui);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  void go(String page) {
+    driver.get(ui + page);
+  }
+
+  String url() {
+    return driver.getCurrentUrl();
+  }
+
+  WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  boolean has(String css) {
+    return !all(css).isEmpty();
+  }
+
+  /** The text of an element, also when it is not displayed (inside closed {@code details}). */
+  String text(String css) {
+    return find(css).getAttribute("textContent").strip();
+  }
+
+  void type(String css, String text) {
+    WebElement e = find(css);
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  void click(String css) {
+    find(css).click();
+  }
+
+  /** Clicks a button that posts the whole page, and waits until the browser has left the old page. */
+  void submit(String css) {
+    WebElement page = find("body");
+    find(css).click();
+    await(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+  }
+
+  <T> T await(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+  }
+
+  void awaitElement(String css) {
+    await(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+  }
+
+  Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  String cookie(String name) {
+    var c = driver.manage().getCookieNamed(name);
+    return c == null ? null : c.getValue();
+  }
+
+  void signIn(String username, String password) {
+    go("login.xhtml");
+    type("#username", username);
+    type("#password", password);
+    click("#submit");
+    await(d -> d.getCurrentUrl().contains("tokens.xhtml"));
+  }
+
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The serious and critical violations axe-core finds on the current page, one line each. */
+  @SuppressWarnings("unchecked")
+  List<String> axeViolations() {
+    String axe;
+    try {
+      axe = Files.readString(AXE, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("axe-core is missing: run npm ci first", e);
+    }
+    script(axe);
+    Object result = ((JavascriptExecutor) driver).executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+            + "  done(r.violations.map(function (v) {"
+            + "    return {id: v.id, impact: v.impact, nodes: v.nodes.map(function (n) { return n.html; }).join(' | ')};"
+            + "  }));"
+            + "}).catch(function (e) { done([{id: 'axe-error', impact: 'critical', nodes: String(e)}]); });");
+    List<String> serious = new ArrayList<>();
+    for (Map<String, Object> v : (List<Map<String, Object>>) result) {
+      Object impact = v.get("impact");
+      if ("serious".equals(impact) || "critical".equals(impact)) {
+        serious.add(v.get("id") + " (" + impact + "): " + v.get("nodes"));
+      }
+    }
+    return serious;
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      deleteQuietly(profile);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temporary profile is harmless.
+    }
+  }
+}
