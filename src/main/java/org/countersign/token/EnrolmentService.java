@@ -2,11 +2,12 @@ package org.countersign.token;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.countersign.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Locale;
@@ -45,12 +46,64 @@ public class EnrolmentService {
   @Inject Settings settings;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject org.countersign.ops.Outcomes outcomes;
 
   /** Creates a token; returns the {@code detail} of the answer. */
   @Transactional
   public JsonObject create(Params params, Caller caller, java.net.URI publicBase) {
+    return create(params, caller, publicBase, false);
+  }
+
+  /**
+   * Creates a token that waits in rollout state {@code verify} until {@link #confirm} accepts its first code,
+   * whatever {@code countersign.enrol.verify} says: the self-service pages never hand out a token that was not
+   * proven to work. Only for types that take codes; any other type is a parameter error.
+   */
+  @Transactional
+  public JsonObject createUnconfirmed(Params params, Caller caller, java.net.URI publicBase) {
+    return create(params, caller, publicBase, true);
+  }
+
+  /**
+   * The caller's newest token of this type that still waits for its first code, is not locked and was created
+   * within {@code maxAge}: an enrolment the person left unfinished and may resume.
+   */
+  @Transactional
+  public Optional<Token> unconfirmed(String type, Duration maxAge, Caller caller) {
+    LocalDateTime after = LocalDateTime.now(clock).minus(maxAge);
+    return tokens.inRolloutState(caller.realm(), caller.username(), type, RolloutState.VERIFY, after).stream()
+        .filter(t -> !t.locked())
+        .findFirst();
+  }
+
+  /**
+   * The seed of the caller's token that waits for its first code, so that an enroller can show the same
+   * provisioning data again instead of a new secret. Audited; the caller clears the array after use.
+   */
+  @Transactional
+  public byte[] reopenSeed(String serial, Caller caller) {
+    Token token = tokens.bySerial(serial)
+        .filter(t -> caller.mayActOn(t.realm().orElse(""), t.username().orElse("")))
+        .orElseThrow(() -> ApiException.tokenNotFound(serial));
+    if (!RolloutState.VERIFY.equals(token.rolloutState())) {
+      throw new ApiException(ErrorCode.TOKEN_ADMIN, "The token is not waiting for verification.");
+    }
+    byte[] seed = secrets.seed(token)
+        .orElseThrow(() -> new ApiException(ErrorCode.TOKEN_ADMIN, "The token has no secret yet."));
+    audit.write(audit.entry("token_resume", caller.origin())
+        .user(token.realm().orElse(null), token.username().orElse(null))
+        .token(serial, token.type())
+        .outcome(true, "OK", "enrolment resumed"));
+    return seed;
+  }
+
+  private JsonObject create(Params params, Caller caller, java.net.URI publicBase, boolean mustConfirm) {
     TokenType type = types.require(params.optional("type").filter(s -> !s.isEmpty()).orElse("hotp")
         .toLowerCase(Locale.ROOT));
+    boolean takesCodes = types.capability(type.name(), OtpVerifier.class).isPresent();
+    if (mustConfirm && !takesCodes) {
+      throw ApiException.invalid("type", "this type has no codes to confirm");
+    }
     Optional<User> owner = owner(params, caller);
     String serial = params.has("serial") ? serials.chosen(params.required("serial")) : serials.fresh(type.serialPrefix());
     String description = bounded(params, "description", MAX_DESCRIPTION);
@@ -61,22 +114,23 @@ public class EnrolmentService {
     token.describe(description);
     token.setPinHash(keys.pins().hash(pin));
     JsonObject typeDetail = type.enrol(token, params, context(token, owner, publicBase));
-    boolean verify = settings.enrolVerify() && types.capability(type.name(), OtpVerifier.class).isPresent();
+    boolean verify = (mustConfirm || settings.enrolVerify()) && takesCodes;
     if (verify) {
       token.setRolloutState(RolloutState.VERIFY);
     }
     tokens.add(token);
+    outcomes.enrolled(type.name());
     audit.write(
         audit.entry("token_init", caller.origin())
             .user(token.realm().orElse(null), token.username().orElse(null))
             .token(serial, type.name())
             .outcome(true, "OK", verify ? "waiting for the first code" : null));
 
-    JsonObjectBuilder detail = Json.createObjectBuilder(typeDetail)
+    JsonObjectBuilder detail = Jsonp.createObjectBuilder(typeDetail)
         .add("serial", serial)
         .add("rollout_state", token.rolloutState());
     if (verify) {
-      detail.add("verify", Json.createObjectBuilder()
+      detail.add("verify", Jsonp.createObjectBuilder()
           .add("message", "Please enter a valid OTP value of the new token."));
     }
     return detail.build();
@@ -114,7 +168,7 @@ public class EnrolmentService {
     }
     tokens.setRolloutState(token, RolloutState.DONE);
     audit.write(entry.outcome(true, "OK", null));
-    return Json.createObjectBuilder().add("serial", serial).add("rollout_state", RolloutState.DONE).build();
+    return Jsonp.createObjectBuilder().add("serial", serial).add("rollout_state", RolloutState.DONE).build();
   }
 
   private Optional<User> owner(Params params, Caller caller) {

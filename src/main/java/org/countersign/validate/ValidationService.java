@@ -48,6 +48,7 @@ public class ValidationService {
   @Inject Clock clock;
   @Inject ChallengeStep challenges;
   @Inject org.countersign.challenge.ChallengeService challengeService;
+  @Inject org.countersign.ops.Outcomes outcomes;
 
   @Transactional
   public Verdict check(CheckRequest request, Origin origin) {
@@ -121,16 +122,21 @@ public class ValidationService {
         continue;
       }
       if (token.locked()) {
+        outcomes.lockedOut();
         audit.write(attempt.entry().outcome(false, "REJECT", "failcounter exceeded"));
         return new Verdict.Locked();
       }
       if (tokens.accept(token, counter.getAsLong(), LocalDateTime.ofInstant(now, ZoneOffset.UTC))) {
+        outcomes.accepted();
         audit.write(attempt.entry().outcome(true, "ACCEPT", null));
         return new Verdict.Accepted(token.serial(), token.type(), token.otpLen());
       }
       replay = true;
     }
     tokens.recordFailure(pinMatched.stream().map(Candidate::token).toList());
+    if (replay) {
+      outcomes.replayed();
+    }
     return attempt.reject(replay ? "replay: code already used" : "wrong otp value");
   }
 
@@ -197,11 +203,13 @@ public class ValidationService {
     }
 
     public Verdict reject(String why) {
+      outcomes.rejected();
       audit.write(entry.outcome(false, "REJECT", why == null ? "unknown user, realm or serial" : why));
       return Verdict.rejected();
     }
 
     public Verdict accept(Token token) {
+      outcomes.accepted();
       audit.write(entry.token(token.serial(), token.type()).outcome(true, "ACCEPT", null));
       return new Verdict.Accepted(token.serial(), token.type(), token.otpLen());
     }

@@ -41,6 +41,7 @@ public class TiqrApp {
   @Inject TokenSecrets secrets;
   @Inject UserStore users;
   @Inject AuditLog audit;
+  @Inject org.countersign.ops.Outcomes outcomes;
 
   @Transactional(dontRollbackOn = ApiException.class)
   public AppReply handle(Params params, AppContext context) {
@@ -49,9 +50,9 @@ public class TiqrApp {
       case "metadata":
         return metadata(params, context);
       case "enrollment":
-        return enrollment(params, context);
+        return outcomes.tiqrReply(action, enrollment(params, context));
       case "authentication":
-        return authentication(params, context);
+        return outcomes.tiqrReply(action, authentication(params, context));
       default:
         throw ApiException.invalid("action", "must be metadata, enrollment or authentication");
     }

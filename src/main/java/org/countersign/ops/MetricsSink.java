@@ -1,0 +1,16 @@
+package org.countersign.ops;
+
+import java.time.Duration;
+
+/**
+ * Where {@link Outcomes} sends what it counts. The one implementation uses MicroProfile Metrics; a server without
+ * it (WildFly 39) cannot load that class, no sink resolves, and nothing is counted.
+ */
+public interface MetricsSink {
+
+  /** Adds one to the counter {@code name} with these tag name/value pairs. */
+  void count(String name, String... tags);
+
+  /** Records one duration in the timer {@code name}. */
+  void time(String name, Duration duration);
+}

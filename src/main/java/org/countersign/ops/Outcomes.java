@@ -1,0 +1,97 @@
+package org.countersign.ops;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.countersign.token.spi.AppEndpoint.AppReply;
+
+/**
+ * What the authentication core reports for operators: one call per outcome, never with a secret, a code or a
+ * user name. Counted as {@code countersign_validate_check_total{outcome=...}}, {@code
+ * countersign_tiqr_replies_total{action=...,reply=...}} and {@code countersign_enrolments_total{type=...}}.
+ *
+ * <pre>{@code
+ * @Inject Outcomes outcomes;
+ * outcomes.accepted();
+ * }</pre>
+ */
+@ApplicationScoped
+public class Outcomes {
+
+  private static final Logger LOG = Logger.getLogger(Outcomes.class.getName());
+
+  static final String CHECKS = "countersign.validate.check";
+  static final String CHECK_DURATION = "countersign.validate.check.duration";
+  static final String TIQR_REPLIES = "countersign.tiqr.replies";
+  static final String ENROLMENTS = "countersign.enrolments";
+
+  @Inject Instance<MetricsSink> sinks;
+
+  private volatile Optional<MetricsSink> sink;
+
+  /** A code (or an answered challenge) was accepted. */
+  public void accepted() {
+    count(CHECKS, "outcome", "accept");
+  }
+
+  /** A check was rejected (wrong code, PIN or user, replay); a replay is also counted as {@code replay}. */
+  public void rejected() {
+    count(CHECKS, "outcome", "reject");
+  }
+
+  /** A rejected check presented a code whose counter was already used. */
+  public void replayed() {
+    count(CHECKS, "outcome", "replay");
+  }
+
+  /** A check hit a token whose fail counter reached its limit (counted apart from {@code reject}). */
+  public void lockedOut() {
+    count(CHECKS, "outcome", "lockout");
+  }
+
+  /** Counts a reply of the tiqr app protocol by action and kind ({@code OK}, {@code INVALID_RESPONSE}...). */
+  public AppReply tiqrReply(String action, AppReply reply) {
+    String body = reply.body() == null ? "" : reply.body();
+    String kind = reply.mediaType().startsWith("application/json") ? "metadata" : body.split(":", 2)[0];
+    count(TIQR_REPLIES, "action", action, "reply", kind.toLowerCase(Locale.ROOT));
+    return reply;
+  }
+
+  /** A token of this type was enrolled. */
+  public void enrolled(String type) {
+    count(ENROLMENTS, "type", type);
+  }
+
+  /** The time one {@code /validate/check} request took. */
+  public void checked(Duration took) {
+    record(s -> s.time(CHECK_DURATION, took));
+  }
+
+  private void count(String name, String... tags) {
+    record(s -> s.count(name, tags));
+  }
+
+  /** Counting must never change an answer: a failing metrics registry is logged, not thrown. */
+  private void record(Consumer<MetricsSink> what) {
+    try {
+      sink().ifPresent(what);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not record a metric: {0}", e.getClass().getName());
+    }
+  }
+
+  private Optional<MetricsSink> sink() {
+    Optional<MetricsSink> s = sink;
+    if (s == null) {
+      s = sinks.isResolvable() ? Optional.of(sinks.get()) : Optional.empty();
+      sink = s;
+    }
+    return s;
+  }
+}

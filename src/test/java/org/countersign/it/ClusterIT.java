@@ -1,0 +1,195 @@
+package org.countersign.it;
+
+import static org.countersign.it.Api.form;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Payara Micro instances on different ports sharing one PostgreSQL, as behind a load balancer: everything a
+ * later request needs (challenges, counters, fail counts) lives in the database, so any node can take any
+ * request. Runs in the PostgreSQL pass only (the pom's postgres-it profile); the H2 pass skips it.
+ */
+class ClusterIT {
+
+  private static final int MAXFAIL = 10;
+  private static final String PIN = "4321";
+
+  static ClusterDatabase db;
+  static ClusterNode a;
+  static ClusterNode b;
+  static String admin;
+
+  @BeforeAll
+  static void startTwoNodes() {
+    Assumptions.assumeTrue(ClusterDatabase.onPostgres(), "needs the PostgreSQL pass (profile postgres-it)");
+    Path dir = Path.of(System.getProperty("it.dir", "target/it"), "cluster").toAbsolutePath();
+    db = ClusterDatabase.fresh("cluster", dir);
+    Map<String, String> props = new LinkedHashMap<>(db.serverProperties());
+    props.put("countersign.data.dir", dir.resolve("shared").toString());
+    props.put("countersign.maxfail", Integer.toString(MAXFAIL));
+    // Long enough for a challenge to survive a node's restart on a busy machine.
+    props.put("countersign.challenge.validity", "600");
+    // The first node creates the schema and the key file; the second finds both.
+    a = ClusterNode.of("node-a", dir.resolve("a"), props).start();
+    b = ClusterNode.of("node-b", dir.resolve("b"), props).start();
+    admin = a.api().adminJwt();
+  }
+
+  @AfterAll
+  static void stopNodes() {
+    if (b != null) {
+      b.stop();
+    }
+    if (a != null) {
+      a.stop();
+    }
+  }
+
+  @Test
+  void tiqrChallengeCreatedOnNodeAIsAnsweredOnNodeBAndPolledAndFinalisedOnNodeA() {
+    TiqrFixture f = TiqrFixture.enrolled(a.api(), admin, PIN);
+    Api.Reply challenge = f.challenge();
+    String tx = TiqrFixture.transactionId(challenge);
+    assertEquals("pending", f.poll(tx).detail().getString("challenge_status"));
+
+    assertEquals("OK", answerOn(b, f, TiqrFixture.scanned(challenge)).body());
+
+    assertEquals("accept", f.poll(tx).detail().getString("challenge_status"));
+    Api.Reply finalised = f.finalise(tx);
+    assertTrue(finalised.value(), finalised.body());
+    assertFalse(f.finalise(tx).value(), "a transaction is finalised once");
+  }
+
+  @Test
+  void thirtyTwoConcurrentChecksOfOneTotpCodeOverBothNodesAcceptExactlyOne() throws Exception {
+    Api.Reply init = a.api().init(admin, "type", "totp", "genkey", "1", "pin", PIN);
+    String serial = init.detail().getString("serial");
+    Codes codes = Codes.fromOtpauth(init.detail().getJsonObject("googleurl").getString("value"));
+    Codes.awayFromStepEdge(codes.period(), 10);
+    String pass = PIN + codes.totpNow();
+    List<Api.Reply> replies = overBothNodes(32, node -> node.api().check("serial", serial, "pass", pass));
+    assertEquals(1, replies.stream().filter(Api.Reply::value).count(), "accepted replies");
+  }
+
+  @Test
+  void fiftyWrongCodesOverBothNodesLeaveTheFailCounterAtExactlyMaxfail() throws Exception {
+    String serial = a.api().enrol(admin, "type", "hotp", "otpkey", TokenInitIT.RFC_KEY, "pin", PIN);
+    List<Api.Reply> replies = overBothNodes(50, node -> node.api().check("serial", serial, "pass", PIN + "000000"));
+    assertEquals(0, replies.stream().filter(Api.Reply::value).count());
+    assertEquals(MAXFAIL, b.api().token(admin, serial).getInt("failcount"));
+    assertEquals(MAXFAIL, db.count("SELECT fail_count FROM cs_token WHERE serial = ?", serial));
+  }
+
+  @Test
+  void purgeTimersOfBothNodesDeleteOnlyExpiredRowsAndReportNoErrors() {
+    TiqrFixture f = TiqrFixture.enrolled(b.api(), admin, PIN);
+    Api.Reply live = f.challenge();
+    String expiredTx = "expired" + Long.toHexString(System.nanoTime() % 0xfffffffL);
+    LocalDateTime past = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(10);
+    db.update("INSERT INTO cs_challenge (id, transaction_id, serial, token_type, challenge_data, status, created_at,"
+        + " expires_at) VALUES (nextval('cs_challenge_seq'), ?, ?, 'tiqr', 'x', 'pending', ?, ?)",
+        expiredTx, f.serial(), past, past.plusMinutes(2));
+    db.update("INSERT INTO cs_enrolment_session (session_hash, serial, expires_at) VALUES (?, ?, ?)",
+        expiredTx, f.serial(), past);
+
+    awaitNextPurge();
+
+    assertEquals(0, db.count("SELECT COUNT(*) FROM cs_challenge WHERE transaction_id = ?", expiredTx));
+    assertEquals(0, db.count("SELECT COUNT(*) FROM cs_enrolment_session WHERE session_hash = ?", expiredTx));
+    String liveTx = TiqrFixture.transactionId(live);
+    assertEquals(1, db.count("SELECT COUNT(*) FROM cs_challenge WHERE transaction_id = ?", liveTx));
+    assertEquals("OK", answerOn(a, f, TiqrFixture.scanned(live)).body());
+    assertTrue(f.finalise(liveTx).value());
+    for (ClusterNode node : List.of(a, b)) {
+      String log = node.logText();
+      assertFalse(log.contains("ChallengePurge") && log.contains("SEVERE"), node.name() + " logged a purge error");
+      assertFalse(log.contains("EJB5119"), node.name() + " reported a failed timer");
+    }
+  }
+
+  @Test
+  void nodesNeverFormAPayaraCluster() {
+    for (ClusterNode node : List.of(a, b)) {
+      String log = node.logText();
+      assertFalse(log.matches("(?s).*Members \\{size:[2-9].*"), node.name() + " joined a data grid cluster");
+      assertTrue(log.contains("cluster size is 1") || !log.contains("cluster size is"), node.name());
+    }
+  }
+
+  @Test
+  void challengeIssuedBeforeARestartIsAnsweredAfterIt() {
+    TiqrFixture f = TiqrFixture.enrolled(a.api(), admin, PIN);
+    Api.Reply challenge = f.challenge();
+    String tx = TiqrFixture.transactionId(challenge);
+
+    a.stop();
+    a.start();
+
+    assertEquals("OK", answerOn(a, f, TiqrFixture.scanned(challenge)).body());
+    assertEquals("accept", f.poll(tx).detail().getString("challenge_status"));
+    assertTrue(f.finalise(tx).value());
+  }
+
+  /** The tiqr app's login answer, sent to this node as a load balancer would route it. */
+  private static Api.Reply answerOn(ClusterNode node, TiqrFixture f, TiqrAppSimulator.AuthRequest scanned) {
+    return node.api().post("ttype/tiqr", form("sessionKey", scanned.sessionKey(), "userId", scanned.userId(),
+        "response", f.app().response(scanned), "operation", "login", "language", "en"));
+  }
+
+  /** Waits until both nodes' once-a-minute purge has run (second 0 of the minute) at least once more. */
+  private static void awaitNextPurge() {
+    long now = System.currentTimeMillis();
+    long nextMinute = (now / 60_000 + 1) * 60_000;
+    ClusterNode.sleep(nextMinute - now + 8_000);
+  }
+
+  /** {@code n} calls released together, alternating between node A and node B; every reply must be HTTP 200. */
+  private static List<Api.Reply> overBothNodes(int n, java.util.function.Function<ClusterNode, Api.Reply> call)
+      throws Exception {
+    IntFunction<ClusterNode> node = i -> i % 2 == 0 ? a : b;
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      CountDownLatch ready = new CountDownLatch(n);
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Api.Reply>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        ClusterNode target = node.apply(i);
+        futures.add(pool.submit(() -> {
+          ready.countDown();
+          start.await();
+          return call.apply(target);
+        }));
+      }
+      assertTrue(ready.await(30, TimeUnit.SECONDS), "threads did not start");
+      start.countDown();
+      List<Api.Reply> replies = new ArrayList<>();
+      for (Future<Api.Reply> f : futures) {
+        Api.Reply r = f.get(120, TimeUnit.SECONDS);
+        assertEquals(200, r.status(), r.body());
+        replies.add(r);
+      }
+      return replies;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package org.countersign.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Payara Micro process serving the packaged WAR at {@code /} on a free port, started by the test itself
+ * rather than by Arquillian, so that a test can run several at once, stop one and start it again. Each node is
+ * started with {@code --nocluster}: nodes share state only through the database, never through a data grid.
+ */
+public final class ClusterNode implements AutoCloseable {
+
+  private static final long START_TIMEOUT_MILLIS = 300_000;
+
+  private final String name;
+  private final Path dir;
+  private final Map<String, String> properties;
+  private final int port;
+  private Process process;
+
+  private ClusterNode(String name, Path dir, Map<String, String> properties, int port) {
+    this.name = name;
+    this.dir = dir;
+    this.properties = properties;
+    this.port = port;
+  }
+
+  /** A node named {@code name}, working in {@code dir}, with these system properties; not started yet. */
+  public static ClusterNode of(String name, Path dir, Map<String, String> properties) {
+    return new ClusterNode(name, dir, properties, freePort());
+  }
+
+  /** Starts the process without waiting for it; {@link #awaitReady()} waits. */
+  public ClusterNode launch() {
+    try {
+      Files.createDirectories(dir);
+      List<String> cmd = new ArrayList<>();
+      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      cmd.add("-Xmx384m");
+      cmd.add("-Dcountersign.admin.password=" + Api.ADMIN_PASSWORD);
+      cmd.add("-Dcountersign.password.iterations=20000");
+      properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+      cmd.addAll(List.of("-jar", microJar().toString(), "--nocluster", "--disablephonehome",
+          "--port", Integer.toString(port), "--contextroot", "/", "--rootdir", dir.resolve("root").toString(),
+          "--deploy", war().getPath()));
+      process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())).start();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits until the application answers (a request without a JWT gets its 401 envelope). */
+  public ClusterNode awaitReady() {
+    long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+    Api api = api();
+    while (System.currentTimeMillis() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log());
+      }
+      if (logText().contains("Exception while loading the app")) {
+        stop();
+        throw new IllegalStateException(name + " could not deploy the WAR, see " + log());
+      }
+      try {
+        if (api.send(HttpRequest.newBuilder(api.base().resolve("token/")).GET()).status() == 401) {
+          return this;
+        }
+      } catch (RuntimeException notYet) {
+        // connection refused while the server boots
+      }
+      sleep(1000);
+    }
+    throw new IllegalStateException(name + " did not start within " + START_TIMEOUT_MILLIS / 1000 + " s, see " + log());
+  }
+
+  public ClusterNode start() {
+    return launch().awaitReady();
+  }
+
+  /** Stops the process the way an operator would (SIGTERM), and waits for it to end. */
+  public void stop() {
+    if (process == null || !process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  public Api api() {
+    try {
+      return new Api(new URL("http://127.0.0.1:" + port + "/"));
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Path log() {
+    return dir.resolve("server.log");
+  }
+
+  /** The server log so far, for assertions on what a node reported. */
+  public String logText() {
+    try {
+      return Files.exists(log()) ? Files.readString(log()) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static File war() {
+    return new File(System.getProperty("countersign.war", "target/countersign.war")).getAbsoluteFile();
+  }
+
+  /** The Payara Micro jar the tests depend on (test scope), wherever the local repository keeps it. */
+  private static Path microJar() {
+    try {
+      Class<?> micro = Class.forName("fish.payara.micro.PayaraMicro");
+      return Path.of(micro.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (ClassNotFoundException | URISyntaxException e) {
+      throw new IllegalStateException("payara-micro is not on the test classpath", e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
