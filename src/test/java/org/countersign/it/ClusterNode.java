@@ -46,6 +46,9 @@ public final class ClusterNode implements AutoCloseable {
   public ClusterNode launch() {
     try {
       Files.createDirectories(dir);
+      // A fresh runtime directory each time: Payara Micro redeploys an application it finds in a reused one,
+      // and while it swaps the two the node answers 404 after it already looked ready.
+      deleteTree(dir.resolve("root"));
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add("-Xmx384m");
@@ -60,6 +63,17 @@ public final class ClusterNode implements AutoCloseable {
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 
