@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,21 +20,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.codec.binary.Base32;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the server keeps (secrets only sealed or hashed, the key file private, one audit row per action) and how
  * it answers input it cannot use: always the JSON error envelope, never a stack trace, HTML or a 500.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class StorageAndInputIT {
+class StorageAndInputIT extends OnDefaultServer {
 
   private static final String PASSWORD = "user-Passw0rd";
   /** Every endpoint that reads a body, and whether it needs the admin JWT. */
@@ -43,21 +34,7 @@ class StorageAndInputIT {
       "auth", false, "validate/check", false, "token/init", true, "user/", true, "token/enable", true,
       "token/disable", true, "token/reset", true, "token/setpin", true, "token/resync", true);
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-  Api api;
-  String admin;
   final Database db = Database.of("payara");
-
-  @BeforeEach
-  void client() {
-    api = new Api(base);
-    admin = api.adminJwt();
-  }
 
   @Test
   void seedAndPinAppearNowhereInTheDatabaseInClear() {

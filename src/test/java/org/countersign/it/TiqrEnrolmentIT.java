@@ -9,41 +9,17 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * TiQR enrolment as the app sees it: {@code /token/init type=tiqr}, the QR code, the metadata at
  * {@code /ttype/tiqr?action=metadata} and the registration of the app's secret.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TiqrEnrolmentIT {
+class TiqrEnrolmentIT extends OnDefaultServer {
 
   private static final Pattern ENROL_URL = Pattern.compile(
       "tiqrenroll://(https?://[^?]+/ttype/tiqr)\\?action=metadata&session=([0-9a-f]{32})&serial=(\\S+)");
   private static final String PIN = "4711";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-  Api api;
-  String admin;
-
-  @BeforeEach
-  void client() {
-    api = new Api(base);
-    admin = api.adminJwt();
-  }
 
   @Test
   void initReturnsTiqrenrollQrCodeOfTheMetadataUrlInClientwait() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,39 +17,15 @@ import java.util.concurrent.TimeUnit;
 import org.countersign.token.totp.HashAlgorithm;
 import org.countersign.token.totp.Hotp;
 import org.countersign.token.totp.Totp;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Logging in with TiQR: the PIN opens a challenge, the app answers it at {@code /ttype/tiqr}, the client polls
  * {@code /validate/polltransaction} and finalises once with the transaction id.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TiqrLoginIT {
+class TiqrLoginIT extends OnDefaultServer {
 
   private static final String PIN = "2468";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-  Api api;
-  String admin;
-
-  @BeforeEach
-  void client() {
-    api = new Api(base);
-    admin = api.adminJwt();
-  }
 
   @Test
   void pinOpensTiqrChallengeWithPollingQrCode() {

@@ -9,40 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code GET /token/} and the administration of single tokens, for admins and for users on their own tokens. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TokenAdminIT {
+class TokenAdminIT extends OnDefaultServer {
 
   private static final String RFC_KEY = TokenInitIT.RFC_KEY;
   private static final String PASSWORD = "user-Passw0rd";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-  Api api;
-  String admin;
-
-  @BeforeEach
-  void client() {
-    api = new Api(base);
-    admin = api.adminJwt();
-  }
 
   @Test
   void listingShowsEveryDocumentedField() {

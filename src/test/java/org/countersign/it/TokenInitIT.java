@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,37 +16,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.codec.binary.Base32;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /token/init} for TOTP and HOTP: the provisioning details, the options, and every refusal. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TokenInitIT {
+class TokenInitIT extends OnDefaultServer {
 
   static final String RFC_KEY = "3132333435363738393031323334353637383930";
   private static final String PASSWORD = "user-Passw0rd";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-  Api api;
-  String admin;
-
-  @BeforeEach
-  void client() {
-    api = new Api(base);
-    admin = api.adminJwt();
-  }
 
   @Test
   void totpWithGenkeyReturnsSerialRolloutStateAndOtpauthUri() {

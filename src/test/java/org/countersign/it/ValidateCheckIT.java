@@ -7,42 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /validate/check}: the accept and reject replies, replay, the windows, and the fail counter. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ValidateCheckIT {
+class ValidateCheckIT extends OnDefaultServer {
 
   private static final String RFC_KEY = TokenInitIT.RFC_KEY;
   private static final String PASSWORD = "user-Passw0rd";
-  /** A six-digit code that is not among the first codes of the RFC 4226 key (checked in {@link #client()}). */
+  /** A code that is none of the first codes of the RFC 4226 key (see {@link #wrongCodeIsNotARealCode()}). */
   private static final String WRONG = "000000";
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-  Api api;
-  String admin;
   final Codes rfc = Codes.rfc4226();
 
   @BeforeEach
-  void client() {
-    api = new Api(base);
-    admin = api.adminJwt();
+  void wrongCodeIsNotARealCode() {
     for (int c = 0; c < 100; c++) {
       assertFalse(WRONG.equals(rfc.hotp(c)), "the wrong code is a real code");
     }
