@@ -15,7 +15,7 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "cs_audit")
-@SequenceGenerator(name = "cs_audit_seq", sequenceName = "cs_audit_seq", allocationSize = 50)
+@SequenceGenerator(name = "cs_audit_seq", sequenceName = "cs_audit_seq", allocationSize = 1000)
 public class AuditEntry {
 
   @Id

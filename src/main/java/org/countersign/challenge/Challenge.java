@@ -18,7 +18,7 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "cs_challenge")
-@SequenceGenerator(name = "cs_challenge_seq", sequenceName = "cs_challenge_seq", allocationSize = 50)
+@SequenceGenerator(name = "cs_challenge_seq", sequenceName = "cs_challenge_seq", allocationSize = 1000)
 @NamedQueries({
   @NamedQuery(
       name = Challenge.BY_SESSION_KEY,
