@@ -62,7 +62,7 @@ public final class ClusterDatabase {
     p.put("countersign.db.user", user);
     p.put("countersign.db.password", password);
     p.put("countersign.db.datasource",
-        postgres ? "org.postgresql.ds.PGSimpleDataSource" : "org.h2.jdbcx.JdbcDataSource");
+        postgres ? "org.postgresql.ds.PGSimpleDataSource" : "org.h2.Driver");
     return p;
   }
 

@@ -46,6 +46,7 @@ class WildFlySmokeIT {
     Files.writeString(props, "countersign.data.dir=" + dir.resolve("data") + "\n"
         + "countersign.admin.password=" + Api.ADMIN_PASSWORD + "\n"
         + "countersign.password.iterations=20000\n"
+        + "MPCONFIG\\=countersign.db.datasource=org.h2.jdbcx.JdbcDataSource\n"
         + "MPCONFIG\\=countersign.db.url=jdbc:h2:file:" + dir.resolve("data/countersign") + "\n");
 
     int offset = freePort() % 20000 + 10000 - 8080;
