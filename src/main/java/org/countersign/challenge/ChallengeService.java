@@ -43,6 +43,9 @@ public class ChallengeService {
 
   /** Opens one challenge per challenge-capable token, all under one new transaction id. */
   public Optional<Opened> open(List<Token> tokens) {
+    if (tokens.isEmpty()) {
+      return Optional.empty();
+    }
     String transactionId = newTransactionId();
     Instant now = clock.instant();
     LocalDateTime created = utc(now);

@@ -19,6 +19,9 @@ import java.util.Optional;
 @Transactional(Transactional.TxType.MANDATORY)
 public class TokenRepository {
 
+  /** EclipseLink's query hint for results outside the persistence context; other providers ignore it. */
+  private static final String READ_ONLY = "eclipselink.read-only";
+
   @PersistenceContext(unitName = "countersign")
   EntityManager em;
 
@@ -29,10 +32,15 @@ public class TokenRepository {
         .findFirst();
   }
 
+  /**
+   * An owner's tokens, as read-only snapshots for checking a code: the persistence context does not track them,
+   * so the commit has nothing to compare. Change them only through the single-statement updates below.
+   */
   public List<Token> ofOwner(String realm, String username) {
     return em.createNamedQuery(Token.BY_OWNER, Token.class)
         .setParameter("realm", realm)
         .setParameter("username", username)
+        .setHint(READ_ONLY, "true")
         .getResultList();
   }
 

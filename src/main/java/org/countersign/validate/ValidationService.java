@@ -176,10 +176,16 @@ public class ValidationService {
     }
     Optional<String> realm = users.realm(request.realm());
     attempt.entry().user(realm.orElse(request.realm().orElse(null)), request.user().orElse(null));
-    if (realm.isEmpty() || users.find(realm.get(), request.user().get()).isEmpty()) {
+    if (realm.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(tokens.ofOwner(realm.get(), request.user().get()));
+    // Tokens name their owner, so one query serves the common case; the user table is read only to tell an
+    // unknown user from one without tokens (both are rejected alike; only the audit row differs).
+    List<Token> owned = tokens.ofOwner(realm.get(), request.user().get());
+    if (owned.isEmpty() && users.find(realm.get(), request.user().get()).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(owned);
   }
 
   private record Candidate(Token token, String otp) {}

@@ -143,6 +143,23 @@ class ValidateCheckIT extends OnDefaultServer {
   }
 
   @Test
+  void auditTellsAUserWithoutTokensFromAnUnknownOne() {
+    String user = api.newUser(admin, "tokenless", PASSWORD);
+    String unknown = "nobody" + System.nanoTime();
+    api.check("user", user, "pass", "1234" + WRONG);
+    api.check("user", unknown, "pass", "1234" + WRONG);
+    String sql = "SELECT success, info FROM cs_audit WHERE action = 'validate_check' AND username = ?";
+    List<Map<String, Object>> known = Database.of("payara").rows(sql, user);
+    List<Map<String, Object>> nobody = Database.of("payara").rows(sql, unknown);
+    assertEquals(1, known.size(), known.toString());
+    assertEquals(1, nobody.size(), nobody.toString());
+    assertEquals(false, known.get(0).get("success"));
+    assertEquals("no tokens", known.get(0).get("info"));
+    assertEquals(false, nobody.get(0).get("success"));
+    assertEquals("unknown user, realm or serial", nobody.get(0).get("info"));
+  }
+
+  @Test
   void serialOfAnotherUserIsRejected() {
     String[] mine = userWithHotp("");
     String[] theirs = userWithHotp("");
