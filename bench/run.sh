@@ -8,7 +8,7 @@
 #
 # Options: --no-build (reuse target/countersign.war), --jfr (a JFR profile of the server for each measured period,
 # in bench/target/jfr/, with its hottest methods and components), --scenarios ping,accept,wrong,tiqr,init, --warmup S, --measure S, --connections N.
-# Environment: BENCH_SERVER_JVM_OPTS (extra JVM options of the server, e.g. -Xmx256m), BENCH_PORT.
+# Environment: BENCH_SERVER_JVM_OPTS (JVM options of the server instead of pom.xml's, e.g. -Xmx256m), BENCH_PORT.
 # Everything listens on 127.0.0.1 only; the script stops the server and removes its directory when it ends.
 set -euo pipefail
 
@@ -93,7 +93,12 @@ export COUNTERSIGN_PASSWORD_ITERATIONS=1000
 # The wrong-code scenario must hit live tokens, not the shortcut of a token locked after 10 failures.
 export COUNTERSIGN_MAXFAIL=1000
 
-jvm_opts=(${BENCH_SERVER_JVM_OPTS:-})
+# The server runs with the JVM options of `mvn payara-micro:start` (pom.xml, javaCommandLineOptions), unless
+# BENCH_SERVER_JVM_OPTS replaces them.
+pom_jvm_opts=$(sed -n '/<javaCommandLineOptions>/,/<\/javaCommandLineOptions>/s/.*<value>\(.*\)<\/value>.*/\1/p' \
+  "$root/pom.xml" | tr '\n' ' ')
+jvm_opts=(${BENCH_SERVER_JVM_OPTS-$pom_jvm_opts})
+log "server JVM options: ${jvm_opts[*]:-(none)}"
 if [ "$jfr" = 1 ]; then
   rm -rf "$here/target/jfr" && mkdir -p "$here/target/jfr"
   driver_args+=(--jfr-dir "$here/target/jfr")
