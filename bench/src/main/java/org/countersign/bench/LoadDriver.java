@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +60,10 @@ public final class LoadDriver {
   private final int hotpUsers;
   private final int tiqrUsers;
   private final long serverPid;
-  private final HttpClient http;
+  private final String host;
+  private final int port;
+  /** One keep-alive connection per thread: each load worker owns one, as do the set-up threads. */
+  private final ThreadLocal<HttpConnection> http;
   private final Hotp hotp = new Hotp(HashAlgorithm.SHA1, 6);
 
   private String jwt;
@@ -113,11 +113,10 @@ public final class LoadDriver {
     if (!base.startsWith("http://127.0.0.1:")) {
       throw new IllegalArgumentException("loopback only: --base must start with http://127.0.0.1:");
     }
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    URI uri = URI.create(base);
+    this.host = uri.getHost();
+    this.port = uri.getPort();
+    this.http = ThreadLocal.withInitial(() -> new HttpConnection(host, port));
   }
 
   public static void main(String[] argv) throws Exception {
@@ -164,7 +163,7 @@ public final class LoadDriver {
 
   private void setUp(List<String> scenarios) throws Exception {
     String password = args.get("admin-password");
-    HttpResponse<String> auth = post("auth", form("username", "admin", "password", password), null);
+    HttpConnection.Reply auth = post("auth", form("username", "admin", "password", password), null);
     jwt = match(JWT, auth, "POST /auth");
     boolean needHotp = scenarios.contains("accept") || scenarios.contains("wrong");
     hotpKeys = new byte[needHotp ? hotpUsers : 0][];
@@ -215,37 +214,36 @@ public final class LoadDriver {
   /** Enrols a TiQR token as the tiqr app does: read the QR's metadata URL, then register a secret. */
   private TiqrAccount enrolTiqr(String user, byte[] key) throws Exception {
     createUser(user);
-    HttpResponse<String> init = post("token/init", form("type", "tiqr", "user", user, "pin", TIQR_PIN), jwt);
+    HttpConnection.Reply init = post("token/init", form("type", "tiqr", "user", user, "pin", TIQR_PIN), jwt);
     expectOk(init, "init tiqr");
     String metadataUrl = match(TIQRENROLL, init, "tiqrenroll");
-    HttpResponse<String> metadata = send(HttpRequest.newBuilder(local(metadataUrl)).GET());
+    HttpConnection.Reply metadata = get(local(metadataUrl));
     String enrollmentUrl = match(ENROLLMENT_URL, metadata, "metadata");
     OcraSuite suite = OcraSuite.parse(match(OCRA_SUITE, metadata, "metadata"));
     String userId = match(IDENTITY, metadata, "metadata");
-    HttpResponse<String> registered = send(HttpRequest.newBuilder(local(enrollmentUrl))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form("secret", HexFormat.of().formatHex(key), "operation",
-            "register", "language", "en", "notificationType", "APNS", "notificationAddress", "bench"))));
-    if (registered.statusCode() != 200 || !"OK".equals(registered.body().strip())) {
-      throw new Unexpected("tiqr enrolment: " + registered.statusCode() + " " + registered.body());
+    HttpConnection.Reply registered = http.get().postForm(local(enrollmentUrl), form("secret",
+        HexFormat.of().formatHex(key), "operation", "register", "language", "en", "notificationType", "APNS",
+        "notificationAddress", "bench"), null);
+    if (registered.status() != 200 || !"OK".equals(registered.body().strip())) {
+      throw new Unexpected("tiqr enrolment: " + registered.status() + " " + registered.body());
     }
     return new TiqrAccount(user, userId, suite, key);
   }
 
-  /** The server builds URLs from the request; refuse anything that would leave the loopback. */
-  private URI local(String url) {
+  /** The path of a URL the server built from the request; refuses anything that would leave the loopback. */
+  private String local(String url) {
     if (!url.startsWith(base)) {
       throw new IllegalStateException("not a local URL: " + url);
     }
-    return URI.create(url);
+    return "/" + url.substring(base.length());
   }
 
   // ---------------------------------------------------------------------------------------------- scenarios
 
   private void ping(int worker, int iteration) throws Exception {
-    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "ping")).GET());
-    if (r.statusCode() != 200 || !r.body().contains("\"value\":true")) {
-      throw new Unexpected("ping: " + r.statusCode() + " " + r.body());
+    HttpConnection.Reply r = get("/ping");
+    if (r.status() != 200 || !r.body().contains("\"value\":true")) {
+      throw new Unexpected("ping: " + r.status() + " " + r.body());
     }
   }
 
@@ -261,18 +259,18 @@ public final class LoadDriver {
   private void accept(int worker, int iteration) throws Exception {
     int u = hotpUser(worker, iteration);
     String code = hotp.at(hotpKeys[u], hotpNext[u]++);
-    HttpResponse<String> r = post("validate/check", form("user", "bh" + u, "pass", HOTP_PIN + code), null);
-    if (r.statusCode() != 200 || !r.body().contains("\"value\":true") || !r.body().contains("\"ACCEPT\"")) {
-      throw new Unexpected("accept: " + r.statusCode() + " " + r.body());
+    HttpConnection.Reply r = post("validate/check", form("user", "bh" + u, "pass", HOTP_PIN + code), null);
+    if (r.status() != 200 || !r.body().contains("\"value\":true") || !r.body().contains("\"ACCEPT\"")) {
+      throw new Unexpected("accept: " + r.status() + " " + r.body());
     }
   }
 
   private void wrong(int worker, int iteration) throws Exception {
     int u = hotpUser(worker, iteration);
     String code = wrongCode(u);
-    HttpResponse<String> r = post("validate/check", form("user", "bh" + u, "pass", HOTP_PIN + code), null);
-    if (r.statusCode() != 200 || !r.body().contains("\"value\":false") || !r.body().contains("\"REJECT\"")) {
-      throw new Unexpected("wrong: " + r.statusCode() + " " + r.body());
+    HttpConnection.Reply r = post("validate/check", form("user", "bh" + u, "pass", HOTP_PIN + code), null);
+    if (r.status() != 200 || !r.body().contains("\"value\":false") || !r.body().contains("\"REJECT\"")) {
+      throw new Unexpected("wrong: " + r.status() + " " + r.body());
     }
   }
 
@@ -298,9 +296,9 @@ public final class LoadDriver {
     }
     TiqrAccount a = tiqr[worker + (iteration % owned) * connections];
     // 1. the login page sends the PIN: CHALLENGE with a tiqrauth:// QR code
-    HttpResponse<String> challenge = post("validate/check", form("user", a.user(), "pass", TIQR_PIN), null);
+    HttpConnection.Reply challenge = post("validate/check", form("user", a.user(), "pass", TIQR_PIN), null);
     if (!challenge.body().contains("\"CHALLENGE\"")) {
-      throw new Unexpected("tiqr challenge: " + challenge.statusCode() + " " + challenge.body());
+      throw new Unexpected("tiqr challenge: " + challenge.status() + " " + challenge.body());
     }
     String transaction = match(TRANSACTION, challenge, "transaction_id");
     String[] parts = match(TIQRAUTH, challenge, "tiqrauth").substring("tiqrauth://".length()).split("/");
@@ -313,31 +311,30 @@ public final class LoadDriver {
     // 2. the phone answers
     String response = Ocra.compute(a.suite(), a.key(),
         OcraInput.builder().question(question).sessionHex(sessionKey).build());
-    HttpResponse<String> answer = post("ttype/tiqr", form("sessionKey", sessionKey, "userId", userId, "response",
+    HttpConnection.Reply answer = post("ttype/tiqr", form("sessionKey", sessionKey, "userId", userId, "response",
         response, "operation", "login", "language", "en", "notificationType", "APNS", "notificationAddress",
         "bench"), null);
-    if (answer.statusCode() != 200 || !"OK".equals(answer.body().strip())) {
-      throw new Unexpected("tiqr answer: " + answer.statusCode() + " " + answer.body());
+    if (answer.status() != 200 || !"OK".equals(answer.body().strip())) {
+      throw new Unexpected("tiqr answer: " + answer.status() + " " + answer.body());
     }
     // 3. the login page polls
-    HttpResponse<String> poll = send(HttpRequest.newBuilder(
-        URI.create(base + "validate/polltransaction?transaction_id=" + transaction)).GET());
+    HttpConnection.Reply poll = get("/validate/polltransaction?transaction_id=" + transaction);
     if (!poll.body().contains("\"accept\"")) {
-      throw new Unexpected("tiqr poll: " + poll.statusCode() + " " + poll.body());
+      throw new Unexpected("tiqr poll: " + poll.status() + " " + poll.body());
     }
     // 4. and finalises
-    HttpResponse<String> done = post("validate/check",
+    HttpConnection.Reply done = post("validate/check",
         form("user", a.user(), "transaction_id", transaction, "pass", ""), null);
     if (!done.body().contains("\"value\":true") || !done.body().contains("\"ACCEPT\"")) {
-      throw new Unexpected("tiqr finalise: " + done.statusCode() + " " + done.body());
+      throw new Unexpected("tiqr finalise: " + done.status() + " " + done.body());
     }
   }
 
   private void init(int worker, int iteration) throws Exception {
-    HttpResponse<String> r = post("token/init", form("type", "hotp", "genkey", "1",
+    HttpConnection.Reply r = post("token/init", form("type", "hotp", "genkey", "1",
         "description", "bench"), jwt);
-    if (r.statusCode() != 200 || !r.body().contains("\"value\":true")) {
-      throw new Unexpected("init: " + r.statusCode() + " " + r.body());
+    if (r.status() != 200 || !r.body().contains("\"value\":true")) {
+      throw new Unexpected("init: " + r.status() + " " + r.body());
     }
   }
 
@@ -555,31 +552,24 @@ public final class LoadDriver {
 
   // ---------------------------------------------------------------------------------------------- HTTP
 
-  private HttpResponse<String> post(String path, String form, String authorization)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form));
-    if (authorization != null) {
-      b.header("Authorization", authorization);
-    }
-    return send(b);
+  private HttpConnection.Reply post(String path, String form, String authorization) throws IOException {
+    return http.get().postForm("/" + path, form, authorization);
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+  private HttpConnection.Reply get(String path) throws IOException {
+    return http.get().get(path);
   }
 
-  private static void expectOk(HttpResponse<String> r, String what) throws Unexpected {
-    if (r.statusCode() != 200 || !r.body().contains("\"status\":true")) {
-      throw new Unexpected(what + ": " + r.statusCode() + " " + abbreviate(r.body()));
+  private static void expectOk(HttpConnection.Reply r, String what) throws Unexpected {
+    if (r.status() != 200 || !r.body().contains("\"status\":true")) {
+      throw new Unexpected(what + ": " + r.status() + " " + abbreviate(r.body()));
     }
   }
 
-  private static String match(Pattern p, HttpResponse<String> r, String what) throws Unexpected {
+  private static String match(Pattern p, HttpConnection.Reply r, String what) throws Unexpected {
     Matcher m = p.matcher(r.body());
     if (!m.find()) {
-      throw new Unexpected(what + ": " + r.statusCode() + " " + abbreviate(r.body()));
+      throw new Unexpected(what + ": " + r.status() + " " + abbreviate(r.body()));
     }
     return m.group(1);
   }
