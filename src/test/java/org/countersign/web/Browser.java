@@ -100,8 +100,12 @@ final class Browser implements AutoCloseable {
     e.sendKeys(text);
   }
 
+  /**
+   * Clicks an element once it is there and clickable: dialogs and ajax-rendered parts appear a moment after the
+   * action that asks for them.
+   */
   void click(String css) {
-    find(css).click();
+    await(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
   }
 
   /** Clicks a button that posts the whole page, and waits until the browser has left the old page. */
