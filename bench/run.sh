@@ -8,7 +8,8 @@
 #
 # Options: --no-build (reuse target/countersign.war), --jfr (a JFR profile of the server for each measured period,
 # in bench/target/jfr/, with its hottest methods and components), --scenarios ping,accept,wrong,tiqr,init, --warmup S, --measure S, --connections N.
-# Environment: BENCH_SERVER_JVM_OPTS (JVM options of the server instead of pom.xml's, e.g. -Xmx256m), BENCH_PORT.
+# Environment: BENCH_SERVER_JVM_OPTS (JVM options of the server instead of pom.xml's, e.g. -Xmx256m),
+# BENCH_HTTP_THREADS (its request threads instead of pom.xml's countersign.http.threads), BENCH_PORT.
 # Everything listens on 127.0.0.1 only; the script stops the server and removes its directory when it ends.
 set -euo pipefail
 
@@ -119,10 +120,16 @@ trap 'exit 130' INT TERM
 
 mkdir -p "$here/target"
 keep_log="$here/target/server.log"
+# The request threads of `mvn payara-micro:start` (countersign.http.threads in pom.xml), unless BENCH_HTTP_THREADS
+# replaces them.
+http_threads=${BENCH_HTTP_THREADS:-$(sed -n 's/.*<countersign.http.threads>\([0-9]*\)<.*/\1/p' "$root/pom.xml" | head -1)}
+threads_opt=()
+[ -n "$http_threads" ] && threads_opt=(--maxhttpthreads "$http_threads")
+log "server request threads: ${http_threads:-the default of Payara}"
 log "starting Payara Micro on 127.0.0.1:$port (data in $work)"
 start_ns=$(date +%s%N)
 java "${jvm_opts[@]}" -jar "$micro_jar" --deploy "$work/countersign.war" --contextroot / \
-  --port "$port" --nocluster --disablephonehome --rootdir "$work/payara-root" >"$work/server.log" 2>&1 &
+  --port "$port" --nocluster --disablephonehome --rootdir "$work/payara-root" "${threads_opt[@]}" >"$work/server.log" 2>&1 &
 server_pid=$!
 
 startup_ms=
