@@ -14,11 +14,14 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -77,8 +80,9 @@ final class Browser implements AutoCloseable {
     return driver.getCurrentUrl();
   }
 
+  /** The element, once it is there: pages answer ajax requests and open dialogs a moment after the action. */
   WebElement find(String css) {
-    return driver.findElement(By.cssSelector(css));
+    return await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
   }
 
   List<WebElement> all(String css) {
@@ -105,18 +109,42 @@ final class Browser implements AutoCloseable {
    * action that asks for them.
    */
   void click(String css) {
-    await(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    await(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
   }
 
   /** Clicks a button that posts the whole page, and waits until the browser has left the old page. */
   void submit(String css) {
     WebElement page = find("body");
     find(css).click();
-    await(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    await(d -> gone(page));
   }
 
+  /**
+   * Whether the element has left the document. While the browser swaps pages, Chrome may answer a question about
+   * the old page's node with "does not belong to the document" instead of a stale-element error: that is gone too.
+   */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Waits until the condition holds. Ajax replaces parts of the page while a condition reads them, so an element
+   * that went stale between finding and reading it means "not yet", and the condition is asked again.
+   */
   <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   void awaitElement(String css) {
