@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,24 +17,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code mvn verify -Dit.test=EnrolVerifyIT -Darquillian.launch=verify}; see {@link VerifyServerAvailable}.
  */
 @ExtendWith(VerifyServerAvailable.class)
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class EnrolVerifyIT {
+class EnrolVerifyIT extends ServerTest {
 
   @Deployment(testable = false)
   @TargetsContainer("verify")
   static WebArchive deployment() {
     return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-  Api api;
-  String admin;
-
-  @BeforeEach
-  void client() {
-    api = new Api(base);
-    admin = api.adminJwt();
   }
 
   /** A new TOTP token waiting for verification. */

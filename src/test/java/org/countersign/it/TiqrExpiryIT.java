@@ -3,7 +3,6 @@ package org.countersign.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -11,14 +10,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Challenges and enrolment sessions expire, on a server whose challenges live 6 s and whose enrolment QR codes
@@ -27,9 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Arquillian registers only the launched container, so this class runs with {@code -Darquillian.launch=short}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TiqrExpiryIT {
+class TiqrExpiryIT extends ServerTest {
 
   private static final String QUALIFIER = "short";
   private static final int CHALLENGE_SECONDS = 6;
@@ -40,16 +32,6 @@ class TiqrExpiryIT {
   @TargetsContainer(QUALIFIER)
   static WebArchive deployment() {
     return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-  Api api;
-  String admin;
-
-  @BeforeEach
-  void client() {
-    api = new Api(base);
-    admin = api.adminJwt();
   }
 
   @Test

@@ -7,53 +7,34 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.countersign.it.Api;
 import org.countersign.it.Codes;
-import org.countersign.it.Deployments;
+import org.countersign.it.OnDefaultServer;
 import org.countersign.it.QrImages;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The self-service pages in headless Chromium: sign-in and sign-out, the token list and its confirmed actions,
  * setting up an authenticator app (with resume and start over) and the tiqr app (with the app simulator), the
  * languages, the security headers, and an axe-core scan of every page. Each test signs in a user of its own.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SelfServiceIT {
+class SelfServiceIT extends OnDefaultServer {
 
   private static final String PASSWORD = "web-Passw0rd!";
   private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
   private static final Pattern INLINE_HANDLER = Pattern.compile("<[^>]+\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-  Api api;
-  String admin;
   String user;
   Browser browser;
 
   @BeforeEach
   void setUp() {
-    api = new Api(base);
-    admin = api.adminJwt();
     user = api.newUser(admin, "web", PASSWORD);
   }
 
