@@ -33,6 +33,8 @@ final class Browser implements AutoCloseable {
 
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Path AXE = Path.of("node_modules", "axe-core", "axe.min.js");
+  /** How long a page may take to show what a test waits for; generous, as CI machines are sometimes slow. */
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -93,29 +95,43 @@ final class Browser implements AutoCloseable {
     return !all(css).isEmpty();
   }
 
-  /** The text of an element, also when it is not displayed (inside closed {@code details}). */
+  /**
+   * The text of an element, also when it is not displayed (inside closed {@code details}). Read again if ajax
+   * replaced the element between finding and reading it.
+   */
   String text(String css) {
-    return find(css).getAttribute("textContent").strip();
+    return await(d -> find(css).getAttribute("textContent")).strip();
   }
 
+  /** Types into a field; starts again on the new field if ajax replaced it while typing. */
   void type(String css, String text) {
-    WebElement e = find(css);
-    e.clear();
-    e.sendKeys(text);
+    await(d -> {
+      WebElement e = find(css);
+      e.clear();
+      e.sendKeys(text);
+      return true;
+    });
   }
 
   /**
    * Clicks an element once it is there and clickable: dialogs and ajax-rendered parts appear a moment after the
-   * action that asks for them.
+   * action that asks for them, and ajax may replace the element just before the click.
    */
   void click(String css) {
-    await(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    await(d -> {
+      WebElement e = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+      if (e == null) {
+        return false;
+      }
+      e.click();
+      return true;
+    });
   }
 
   /** Clicks a button that posts the whole page, and waits until the browser has left the old page. */
   void submit(String css) {
     WebElement page = find("body");
-    find(css).click();
+    click(css);
     await(d -> gone(page));
   }
 
@@ -142,7 +158,7 @@ final class Browser implements AutoCloseable {
    * that went stale between finding and reading it means "not yet", and the condition is asked again.
    */
   <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20))
+    return new WebDriverWait(driver, WAIT)
         .ignoring(StaleElementReferenceException.class)
         .until(condition);
   }
