@@ -55,7 +55,7 @@ public final class ClusterNode implements AutoCloseable {
       cmd.add("-Dcountersign.admin.password=" + Api.ADMIN_PASSWORD);
       cmd.add("-Dcountersign.password.iterations=20000");
       properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-      cmd.addAll(List.of("-jar", microJar().toString(), "--nocluster", "--disablephonehome",
+      cmd.addAll(List.of("-jar", microJar().toString(), "--nocluster", "--nohazelcast", "--disablephonehome",
           "--port", Integer.toString(port), "--contextroot", "/", "--rootdir", dir.resolve("root").toString(),
           "--deploy", war().getPath()));
       process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)

@@ -100,7 +100,7 @@ class KeyFileStartIT {
         "--deploy", System.getProperty("countersign.war", "target/countersign.war"),
         "--contextroot", "/",
         "--port", Integer.toString(port),
-        "--nocluster", "--disablephonehome",
+        "--nocluster", "--nohazelcast", "--disablephonehome",
         "--rootdir", dataDir.resolve("payara-" + logName).toAbsolutePath().toString()));
     server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
