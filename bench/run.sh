@@ -129,7 +129,7 @@ log "server request threads: ${http_threads:-the default of Payara}"
 log "starting Payara Micro on 127.0.0.1:$port (data in $work)"
 start_ns=$(date +%s%N)
 java "${jvm_opts[@]}" -jar "$micro_jar" --deploy "$work/countersign.war" --contextroot / \
-  --port "$port" --nocluster --nohazelcast --disablephonehome --rootdir "$work/payara-root" "${threads_opt[@]}" >"$work/server.log" 2>&1 &
+  --port "$port" --nocluster --prebootcommandfile "$root/config/payara/no-data-grid.asadmin" --disablephonehome --rootdir "$work/payara-root" "${threads_opt[@]}" >"$work/server.log" 2>&1 &
 server_pid=$!
 
 startup_ms=

@@ -55,7 +55,8 @@ public final class ClusterNode implements AutoCloseable {
       cmd.add("-Dcountersign.admin.password=" + Api.ADMIN_PASSWORD);
       cmd.add("-Dcountersign.password.iterations=20000");
       properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-      cmd.addAll(List.of("-jar", microJar().toString(), "--nocluster", "--nohazelcast", "--disablephonehome",
+      cmd.addAll(List.of("-jar", microJar().toString(), "--nocluster", "--disablephonehome",
+          "--prebootcommandfile", noDataGrid(),
           "--port", Integer.toString(port), "--contextroot", "/", "--rootdir", dir.resolve("root").toString(),
           "--deploy", war().getPath()));
       process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
@@ -64,6 +65,13 @@ public final class ClusterNode implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The pre-boot commands that switch Payara's data grid off (config/payara), as an absolute path. */
+  private static String noDataGrid() {
+    return Path.of(System.getProperty("countersign.config", "config"), "payara", "no-data-grid.asadmin")
+        .toAbsolutePath()
+        .toString();
   }
 
   private static void deleteTree(Path root) throws IOException {

@@ -100,7 +100,9 @@ class KeyFileStartIT {
         "--deploy", System.getProperty("countersign.war", "target/countersign.war"),
         "--contextroot", "/",
         "--port", Integer.toString(port),
-        "--nocluster", "--nohazelcast", "--disablephonehome",
+        "--nocluster", "--disablephonehome",
+        "--prebootcommandfile", Path.of(System.getProperty("countersign.config", "config"), "payara",
+            "no-data-grid.asadmin").toAbsolutePath().toString(),
         "--rootdir", dataDir.resolve("payara-" + logName).toAbsolutePath().toString()));
     server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
