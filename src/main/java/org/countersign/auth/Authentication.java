@@ -2,18 +2,29 @@ package org.countersign.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.Optional;
 import org.countersign.api.ApiException;
 import org.countersign.api.ErrorCode;
+import org.countersign.audit.AuditEntry;
 import org.countersign.audit.AuditLog;
 import org.countersign.audit.Origin;
+import org.countersign.config.Settings;
 import org.countersign.user.AdminAccounts;
 import org.countersign.user.UserStore;
-import jakarta.transaction.Transactional;
+import org.countersign.validate.CheckRequest;
+import org.countersign.validate.ValidationService;
+import org.countersign.validate.Verdict;
 
 /**
- * Who is calling: logs in with a password ({@code POST /auth}) and resolves the JWT of later calls. A token of a
- * deleted account stops working at once, since every call checks that the account still exists.
+ * Who is calling: logs in ({@code POST /auth}) and resolves the JWT of later calls. A token of a deleted account
+ * stops working at once, since every call checks that the account still exists.
+ *
+ * <p>A user who owns a usable token signs in in two steps, so that a phished password alone opens nothing: the
+ * password opens a challenge for each of their tokens ({@link Login.SecondStep}); the same user name with the
+ * transaction id and a code (or nothing, once their app has answered) completes it. Only a user without a usable
+ * token gets a session from the password alone, to enrol a first one, and that session ends as soon as they have
+ * one.
  */
 @ApplicationScoped
 public class Authentication {
@@ -22,28 +33,52 @@ public class Authentication {
   @Inject UserStore users;
   @Inject JwtService jwt;
   @Inject AuditLog audit;
+  @Inject ValidationService validation;
+  @Inject Settings settings;
 
-  /** Logs in an admin, or else a user of the user store; 401 with code 4031 when neither matches. */
+  /** Step one: an admin's password, or a user's; 401 with code 4031 when neither matches. */
   @Transactional(dontRollbackOn = ApiException.class)
   public Login login(String username, String password, Optional<String> realm, Origin origin) {
-    Optional<Caller> caller = Optional.empty();
+    AuditEntry entry = audit.entry("auth", origin).user(realm.orElse(null), username);
     if (realm.isEmpty() && admins.authenticate(username, password).isPresent()) {
-      caller = Optional.of(new Caller(username, "", Role.ADMIN, origin.client()));
-    } else {
-      Optional<String> r = users.realm(realm);
-      if (r.isPresent() && users.authenticate(r.get(), username, password).isPresent()) {
-        caller = Optional.of(new Caller(username, r.get(), Role.USER, origin.client()));
-      }
+      audit.write(entry.outcome(true, "ACCEPT", "administrator"));
+      return granted(new Caller(username, "", Role.ADMIN, origin.client()), AuthType.PASSWORD);
     }
-    audit.write(
-        audit.entry("auth", origin)
-            .user(realm.orElse(null), username)
-            .outcome(caller.isPresent(), caller.isPresent() ? "ACCEPT" : "REJECT", null));
-    if (caller.isEmpty()) {
+    String r = knownRealm(realm, entry);
+    if (users.authenticate(r, username, password).isEmpty()) {
+      throw rejected(entry, null);
+    }
+    Caller user = new Caller(username, r, Role.USER, origin.client());
+    if (validation.hasUsableToken(r, username)) {
+      Optional<Verdict.Challenged> challenged = validation.challengeSignIn(r, username);
+      if (challenged.isEmpty()) {
+        throw rejected(entry, "password right, but no token can be challenged");
+      }
+      audit.write(entry.outcome(false, "CHALLENGE", "second factor required"));
+      return new Login.SecondStep(challenged.get());
+    }
+    if (!settings.selfEnrolment()) {
+      audit.write(entry.outcome(false, "REJECT", "no usable token and self-enrolment is off"));
+      throw ApiException.forbidden("This account has no token, and self-enrolment is turned off.");
+    }
+    audit.write(entry.outcome(true, "ACCEPT", "password alone: no usable token"));
+    return granted(user, AuthType.PASSWORD);
+  }
+
+  /**
+   * Step two: the answer to the challenges step one opened for this user: a code of one of their tokens, or
+   * empty once their app has answered. The check is the one backends use (one conditional update; a wrong code
+   * counts as a failure of the token) and is audited as such.
+   */
+  @Transactional(dontRollbackOn = ApiException.class)
+  public Login answer(String username, Optional<String> realm, String transactionId, String answer, Origin origin) {
+    AuditEntry entry = audit.entry("auth", origin).user(realm.orElse(null), username);
+    String r = knownRealm(realm, entry);
+    Verdict verdict = validation.check(CheckRequest.signIn(r, username, transactionId, answer), origin);
+    if (!(verdict instanceof Verdict.Accepted)) {
       throw new ApiException(ErrorCode.WRONG_CREDENTIALS, "Authentication failure. Wrong credentials");
     }
-    Caller c = caller.get();
-    return new Login(c, jwt.issue(c.username(), c.realm(), c.role()));
+    return granted(new Caller(username, r, Role.USER, origin.client()), AuthType.SECOND_FACTOR);
   }
 
   /** The caller behind an Authorization header value (raw JWT, {@code Bearer } tolerated). */
@@ -64,9 +99,39 @@ public class Authentication {
     if (!exists) {
       throw new ApiException(ErrorCode.WRONG_CREDENTIALS, "Authentication failure. Invalid JWT.");
     }
+    if (claims.role() == Role.USER && claims.authType() == AuthType.PASSWORD
+        && validation.hasUsableToken(claims.realm(), claims.username())) {
+      throw new ApiException(ErrorCode.WRONG_CREDENTIALS,
+          "Authentication failure. This account has a token now: sign in again with it.");
+    }
     return new Caller(claims.username(), claims.realm(), claims.role(), client);
   }
 
-  /** A successful login. */
-  public record Login(Caller caller, JwtService.Issued jwt) {}
+  private String knownRealm(Optional<String> realm, AuditEntry entry) {
+    Optional<String> r = users.realm(realm);
+    if (r.isEmpty()) {
+      audit.write(entry.outcome(false, "REJECT", "unknown realm"));
+      throw new ApiException(ErrorCode.WRONG_CREDENTIALS,
+          "Authentication failure. Unknown realm: " + realm.orElse("") + ".");
+    }
+    return r.get();
+  }
+
+  private ApiException rejected(AuditEntry entry, String why) {
+    audit.write(entry.outcome(false, "REJECT", why));
+    return new ApiException(ErrorCode.WRONG_CREDENTIALS, "Authentication failure. Wrong credentials");
+  }
+
+  private Login granted(Caller caller, AuthType type) {
+    return new Login.Granted(caller, type, jwt.issue(caller.username(), caller.realm(), caller.role(), type));
+  }
+
+  /** What a login step gives: a session, or the challenges of the second step. */
+  public sealed interface Login {
+    /** A session: the caller and their JWT. */
+    record Granted(Caller caller, AuthType authType, JwtService.Issued jwt) implements Login {}
+
+    /** The password was right; now one of the user's tokens must answer one of these challenges. */
+    record SecondStep(Verdict.Challenged challenges) implements Login {}
+  }
 }

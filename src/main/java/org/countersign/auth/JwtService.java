@@ -22,7 +22,8 @@ import org.countersign.crypto.KeyRing;
 
 /**
  * Issues and checks the API's JWTs: HS256 under a key derived from the master key file, with the claims
- * privacyIDEA clients read ({@code username}, {@code realm}, {@code role}, {@code exp}).
+ * privacyIDEA clients read ({@code username}, {@code realm}, {@code role}, {@code exp}) and {@code authtype}, which
+ * says whether the session was opened with a second factor.
  */
 @ApplicationScoped
 public class JwtService {
@@ -32,7 +33,7 @@ public class JwtService {
   @Inject Clock clock;
   @Inject SecureRandom random;
 
-  public Issued issue(String username, String realm, Role role) {
+  public Issued issue(String username, String realm, Role role, AuthType authType) {
     Instant now = clock.instant();
     Instant expires = now.plusSeconds(settings.jwtLifetimeSeconds());
     byte[] nonce = new byte[16];
@@ -42,7 +43,7 @@ public class JwtService {
             .claim("username", username)
             .claim("realm", realm)
             .claim("role", role.wireName())
-            .claim("authtype", "password")
+            .claim("authtype", authType.claim())
             .claim("rights", role.rights())
             .jwtID(HexFormat.of().formatHex(nonce))
             .issueTime(Date.from(now))
@@ -79,7 +80,7 @@ public class JwtService {
       if (username == null || realm == null || role == null) {
         throw invalid();
       }
-      return new Claims(username, realm, Role.fromWire(role));
+      return new Claims(username, realm, Role.fromWire(role), AuthType.fromClaim(claims.getStringClaim("authtype")));
     } catch (ParseException | JOSEException | IllegalArgumentException e) {
       throw invalid();
     }
@@ -98,5 +99,5 @@ public class JwtService {
   }
 
   /** The identity inside a verified token. */
-  public record Claims(String username, String realm, Role role) {}
+  public record Claims(String username, String realm, Role role, AuthType authType) {}
 }

@@ -27,13 +27,21 @@ import java.time.LocalDateTime;
       name = Challenge.BY_TRANSACTION,
       query = "SELECT c FROM Challenge c WHERE c.transactionId = :tx AND c.expiresAt > :now"),
   @NamedQuery(
+      name = Challenge.OF_TRANSACTION,
+      query = "SELECT c FROM Challenge c WHERE c.transactionId = :tx AND c.purpose = :purpose"
+          + " AND c.expiresAt > :now"),
+  @NamedQuery(
+      name = Challenge.CLOSE,
+      query = "DELETE FROM Challenge c WHERE c.transactionId = :tx AND c.purpose = :purpose"
+          + " AND c.expiresAt > :now"),
+  @NamedQuery(
       name = Challenge.MARK_ANSWERED,
       query = "UPDATE Challenge c SET c.status = '" + Challenge.ACCEPT + "' WHERE c.id = :id"
           + " AND c.status = '" + Challenge.PENDING + "' AND c.expiresAt > :now"),
   @NamedQuery(
       name = Challenge.FINALISE,
       query = "DELETE FROM Challenge c WHERE c.transactionId = :tx AND c.serial = :serial"
-          + " AND c.status = '" + Challenge.ACCEPT + "' AND c.expiresAt > :now"),
+          + " AND c.purpose = :purpose AND c.status = '" + Challenge.ACCEPT + "' AND c.expiresAt > :now"),
   @NamedQuery(name = Challenge.PURGE, query = "DELETE FROM Challenge c WHERE c.expiresAt <= :now")
 })
 public class Challenge {
@@ -42,6 +50,8 @@ public class Challenge {
   public static final String BY_TRANSACTION = "Challenge.byTransaction";
   public static final String MARK_ANSWERED = "Challenge.markAnswered";
   public static final String FINALISE = "Challenge.finalise";
+  public static final String OF_TRANSACTION = "Challenge.ofTransaction";
+  public static final String CLOSE = "Challenge.close";
   public static final String PURGE = "Challenge.purge";
 
   public static final String PENDING = "pending";
@@ -69,6 +79,9 @@ public class Challenge {
   @Column(nullable = false, length = 12)
   private String status = PENDING;
 
+  @Column(name = "purpose", nullable = false, length = 10)
+  private String purpose;
+
   @Column(name = "created_at", nullable = false)
   private LocalDateTime createdAt;
 
@@ -77,9 +90,10 @@ public class Challenge {
 
   protected Challenge() {}
 
-  Challenge(String transactionId, String serial, String type, String sessionKey, String data,
+  Challenge(String transactionId, Purpose purpose, String serial, String type, String sessionKey, String data,
       LocalDateTime createdAt, LocalDateTime expiresAt) {
     this.transactionId = transactionId;
+    this.purpose = purpose.column();
     this.serial = serial;
     this.type = type;
     this.sessionKey = sessionKey;

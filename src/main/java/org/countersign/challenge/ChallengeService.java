@@ -2,6 +2,7 @@ package org.countersign.challenge;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,7 @@ import org.countersign.config.Settings;
 import org.countersign.token.Token;
 import org.countersign.token.TokenTypes;
 import org.countersign.token.spi.ChallengeIssuer;
+import org.countersign.token.spi.OtpVerifier;
 
 /**
  * Opens, looks up, answers and finalises challenges. Every state change is one conditional statement, so an
@@ -27,6 +29,8 @@ import org.countersign.token.spi.ChallengeIssuer;
 public class ChallengeService {
 
   private static final int TRANSACTION_ID_DIGITS = 20;
+  /** What a client shows for a challenge answered by typing a code, as privacyIDEA words it. */
+  static final String ENTER_CODE = "please enter otp: ";
 
   @PersistenceContext(unitName = "countersign")
   EntityManager em;
@@ -36,13 +40,17 @@ public class ChallengeService {
   @Inject SecureRandom random;
   @Inject Clock clock;
 
-  /** Whether any of these tokens can be challenged. */
+  /** Whether the token's type issues challenges of its own (an app answers them). */
   public boolean canChallenge(Token token) {
     return types.capability(token.type(), ChallengeIssuer.class).isPresent();
   }
 
-  /** Opens one challenge per challenge-capable token, all under one new transaction id. */
-  public Optional<Opened> open(List<Token> tokens) {
+  /**
+   * Opens a challenge for each of these tokens, all under one new transaction id: the type's own challenge where it
+   * issues one (an app to answer), otherwise, for a type that checks codes, a request to enter a code, answered
+   * by a later check with the transaction id. Empty when none of the tokens can be challenged.
+   */
+  public Optional<Opened> open(List<Token> tokens, Purpose purpose) {
     if (tokens.isEmpty()) {
       return Optional.empty();
     }
@@ -52,15 +60,47 @@ public class ChallengeService {
     LocalDateTime expires = utc(now.plusSeconds(settings.challengeValiditySeconds()));
     List<IssuedChallenge> issued = new ArrayList<>();
     for (Token token : tokens) {
-      Optional<ChallengeIssuer> issuer = types.capability(token.type(), ChallengeIssuer.class);
-      if (issuer.isEmpty()) {
+      Optional<ChallengeIssuer.NewChallenge> made = challengeFor(token, transactionId, now);
+      if (made.isEmpty()) {
         continue;
       }
-      ChallengeIssuer.NewChallenge c = issuer.get().create(token, transactionId, now);
-      em.persist(new Challenge(transactionId, token.serial(), token.type(), c.sessionKey(), c.data(), created, expires));
+      ChallengeIssuer.NewChallenge c = made.get();
+      em.persist(new Challenge(
+          transactionId, purpose, token.serial(), token.type(), c.sessionKey(), c.data(), created, expires));
       issued.add(new IssuedChallenge(token.serial(), token.type(), c.message(), c.clientMode(), c.attributes(), c.image()));
     }
     return issued.isEmpty() ? Optional.empty() : Optional.of(new Opened(transactionId, issued));
+  }
+
+  private Optional<ChallengeIssuer.NewChallenge> challengeFor(Token token, String transactionId, Instant now) {
+    Optional<ChallengeIssuer> issuer = types.capability(token.type(), ChallengeIssuer.class);
+    if (issuer.isPresent()) {
+      return Optional.of(issuer.get().create(token, transactionId, now));
+    }
+    if (types.capability(token.type(), OtpVerifier.class).isPresent()) {
+      return Optional.of(new ChallengeIssuer.NewChallenge(
+          "", null, ENTER_CODE, "interactive", JsonValue.EMPTY_JSON_OBJECT, null));
+    }
+    return Optional.empty();
+  }
+
+  /** The unexpired challenges of a transaction opened for this purpose. */
+  public List<Challenge> ofTransaction(String transactionId, Purpose purpose) {
+    return em.createNamedQuery(Challenge.OF_TRANSACTION, Challenge.class)
+        .setParameter("tx", transactionId)
+        .setParameter("purpose", purpose.column())
+        .setParameter("now", utc(clock.instant()))
+        .getResultList();
+  }
+
+  /** Ends a transaction once one of its challenges has been answered with a code; true exactly once. */
+  public boolean close(String transactionId, Purpose purpose) {
+    return em.createNamedQuery(Challenge.CLOSE)
+            .setParameter("tx", transactionId)
+            .setParameter("purpose", purpose.column())
+            .setParameter("now", utc(clock.instant()))
+            .executeUpdate()
+        > 0;
   }
 
   /** The open (unexpired) challenge an app refers to by its session key. */
@@ -91,9 +131,10 @@ public class ChallengeService {
   }
 
   /** Consumes the answered challenge of this transaction for this token; true exactly once. */
-  public boolean finalise(String transactionId, Token token) {
+  public boolean finalise(String transactionId, Purpose purpose, Token token) {
     return em.createNamedQuery(Challenge.FINALISE)
             .setParameter("tx", transactionId)
+            .setParameter("purpose", purpose.column())
             .setParameter("serial", token.serial())
             .setParameter("now", utc(clock.instant()))
             .executeUpdate()

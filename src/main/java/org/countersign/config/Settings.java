@@ -28,6 +28,11 @@ public class Settings {
   public static final String PIN_FAILURE_COUNTS = "countersign.pin.failure.counts";
   /** Whether a new OTP token must confirm its first code before it can authenticate. Default false. */
   public static final String ENROL_VERIFY = "countersign.enrol.verify";
+  /**
+   * Whether a person without a usable token may sign in with the password alone to enrol a first one (API and
+   * pages). Default true; with false, only an admin can give such a person a token.
+   */
+  public static final String SELF_ENROLMENT = "countersign.selfservice.enrolment";
   /** Lifetime of an API JWT in seconds. Default 3600. */
   public static final String JWT_LIFETIME = "countersign.jwt.lifetime";
   /** How long a challenge stays open, in seconds. Default 120. */
@@ -47,6 +52,7 @@ public class Settings {
   private int maxFail;
   private boolean pinFailureCounts;
   private boolean enrolVerify;
+  private boolean selfEnrolment;
   private int jwtLifetimeSeconds;
   private int passwordIterations;
   private int challengeValiditySeconds;
@@ -62,6 +68,7 @@ public class Settings {
     maxFail = c.integer(MAX_FAIL, 10, 1, 1000);
     pinFailureCounts = c.bool(PIN_FAILURE_COUNTS, true);
     enrolVerify = c.bool(ENROL_VERIFY, false);
+    selfEnrolment = c.bool(SELF_ENROLMENT, true);
     jwtLifetimeSeconds = c.integer(JWT_LIFETIME, 3600, 10, 86400);
     passwordIterations = c.integer(PASSWORD_ITERATIONS, 210_000, 1_000, 10_000_000);
     challengeValiditySeconds = c.integer(CHALLENGE_VALIDITY, 120, 5, 3600);
@@ -94,6 +101,10 @@ public class Settings {
 
   public boolean enrolVerify() {
     return enrolVerify;
+  }
+
+  public boolean selfEnrolment() {
+    return selfEnrolment;
   }
 
   public int jwtLifetimeSeconds() {

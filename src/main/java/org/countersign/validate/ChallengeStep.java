@@ -5,9 +5,13 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.countersign.challenge.Challenge;
 import org.countersign.challenge.ChallengeService;
+import org.countersign.challenge.Purpose;
 import org.countersign.crypto.KeyRing;
 import org.countersign.token.Token;
 import org.countersign.token.TokenRepository;
@@ -22,6 +26,7 @@ public class ChallengeStep {
   @Inject ChallengeService challenges;
   @Inject TokenRepository tokens;
   @Inject KeyRing keys;
+  @Inject CodeMatcher codes;
   @Inject Clock clock;
 
   /** Challenges for the usable challenge-capable tokens whose PIN is the whole pass, if there are any. */
@@ -30,26 +35,57 @@ public class ChallengeStep {
         .filter(challenges::canChallenge)
         .filter(t -> keys.pins().matches(pass, t.pinHash().orElse(null)))
         .toList();
-    return open(matching).map(attempt::challenged);
+    return open(matching, Purpose.CHECK).map(attempt::challenged);
   }
 
-  /** Opens challenges for these tokens without a PIN, as {@code /validate/triggerchallenge} does. */
-  public Optional<Verdict.Challenged> open(List<Token> tokens) {
-    return challenges.open(tokens).map(o -> new Verdict.Challenged(o.transactionId(), o.challenges()));
+  /** Opens a backend's challenges for those tokens whose type issues its own, without a PIN. */
+  public Optional<Verdict.Challenged> openOwn(List<Token> tokens) {
+    return open(tokens.stream().filter(challenges::canChallenge).toList(), Purpose.CHECK);
   }
 
-  /** Accepts once when a challenge of this transaction was answered for one of the tokens. */
+  /** Opens sign-in challenges for these tokens: an app to answer, or a code to type. */
+  Optional<Verdict.Challenged> openForSignIn(List<Token> tokens) {
+    return open(tokens, Purpose.SIGN_IN);
+  }
+
+  private Optional<Verdict.Challenged> open(List<Token> tokens, Purpose purpose) {
+    return challenges.open(tokens, purpose).map(o -> new Verdict.Challenged(o.transactionId(), o.challenges()));
+  }
+
+  /**
+   * Answers a transaction of the request's purpose: accepts once for a token whose app answered its challenge,
+   * or whose code the pass is. A code is accepted by the same conditional update as a one-step check, so a code
+   * used once cannot answer again, and a wrong one counts as a failure of the token.
+   */
   Verdict finalise(String transactionId, List<Token> owned, ValidationService.Attempt attempt) {
+    Purpose purpose = attempt.request().purpose();
+    List<Challenge> open = challenges.ofTransaction(transactionId, purpose);
+    String pass = attempt.request().pass();
     LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    List<Token> missed = new ArrayList<>();
     for (Token token : owned) {
-      if (token.usable() && challenges.finalise(transactionId, token)) {
+      Optional<Challenge> mine = open.stream().filter(c -> c.serial().equals(token.serial())).findFirst();
+      if (mine.isEmpty() || !token.usable()) {
+        continue;
+      }
+      attempt.entry().token(token.serial(), token.type());
+      if (mine.get().answered() && challenges.finalise(transactionId, purpose, token)) {
         if (tokens.acceptChallenge(token, now)) {
           return attempt.accept(token);
         }
-        attempt.entry().token(token.serial(), token.type());
         return attempt.reject("token locked or disabled");
       }
+      if (!pass.isEmpty() && codes.takesCodes(token)) {
+        OptionalLong counter = codes.match(token, pass);
+        if (counter.isPresent() && counter.getAsLong() > token.lastCounter()
+            && tokens.accept(token, counter.getAsLong(), now) && challenges.close(transactionId, purpose)) {
+          return attempt.accept(token);
+        }
+        missed.add(token);
+      }
     }
-    return attempt.reject("no answered challenge for this transaction");
+    tokens.recordFailure(missed);
+    return attempt.reject(missed.isEmpty()
+        ? "no answered challenge for this transaction" : "wrong code for the challenge");
   }
 }

@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.countersign.audit.AuditEntry;
 import org.countersign.audit.AuditLog;
 import org.countersign.audit.Origin;
@@ -19,10 +19,7 @@ import org.countersign.config.Settings;
 import org.countersign.crypto.KeyRing;
 import org.countersign.token.Token;
 import org.countersign.token.TokenRepository;
-import org.countersign.token.TokenSecrets;
-import org.countersign.token.TokenTypes;
-import org.countersign.token.spi.OtpToken;
-import org.countersign.token.spi.OtpVerifier;
+import org.countersign.challenge.Purpose;
 import org.countersign.user.UserStore;
 
 /**
@@ -39,8 +36,7 @@ import org.countersign.user.UserStore;
 public class ValidationService {
 
   @Inject TokenRepository tokens;
-  @Inject TokenTypes types;
-  @Inject TokenSecrets secrets;
+  @Inject CodeMatcher codes;
   @Inject UserStore users;
   @Inject KeyRing keys;
   @Inject Settings settings;
@@ -53,7 +49,7 @@ public class ValidationService {
   @Transactional
   public Verdict check(CheckRequest request, Origin origin) {
     Instant now = clock.instant();
-    Attempt attempt = new Attempt(audit.entry("validate_check", origin), request);
+    Attempt attempt = new Attempt(audit.entry(auditAction(request.purpose()), origin), request);
     Optional<List<Token>> found = candidates(request, attempt);
     if (found.isEmpty()) {
       keys.pins().matches(request.pass(), null);
@@ -93,7 +89,7 @@ public class ValidationService {
   public Optional<Verdict.Challenged> trigger(CheckRequest request, Origin origin) {
     Attempt attempt = new Attempt(audit.entry("validate_triggerchallenge", origin), request);
     List<Token> usable = candidates(request, attempt).orElse(List.of()).stream().filter(Token::usable).toList();
-    Optional<Verdict.Challenged> opened = challenges.open(usable);
+    Optional<Verdict.Challenged> opened = challenges.openOwn(usable);
     if (opened.isPresent()) {
       attempt.challenged(opened.get());
     } else {
@@ -108,10 +104,40 @@ public class ValidationService {
     return challengeService.answered(transactionId);
   }
 
+  /**
+   * The second step of a sign-in after a correct password: opens a challenge for each of the person's usable
+   * tokens (a code to type, or an app to answer), to be answered with {@link #check} and a {@link
+   * CheckRequest#signIn} request. Empty when the person has no usable token.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Verdict.Challenged> challengeSignIn(String realm, String username) {
+    return challenges.openForSignIn(usableTokens(realm, username));
+  }
+
+  /** Whether the person has a token that can authenticate: then a sign-in needs it as well as the password. */
+  @Transactional
+  public boolean hasUsableToken(String realm, String username) {
+    return hasUsableTokenBesides(realm, username, Set.of());
+  }
+
+  /** Like {@link #hasUsableToken}, not counting the tokens of these serials (enrolled in the asking session). */
+  @Transactional
+  public boolean hasUsableTokenBesides(String realm, String username, Set<String> serials) {
+    return usableTokens(realm, username).stream().anyMatch(t -> !serials.contains(t.serial()));
+  }
+
+  private List<Token> usableTokens(String realm, String username) {
+    return tokens.ofOwner(realm, username).stream().filter(t -> t.usable() && !t.locked()).toList();
+  }
+
+  private static String auditAction(Purpose purpose) {
+    return purpose == Purpose.SIGN_IN ? "auth_second_factor" : "validate_check";
+  }
+
   private Verdict checkCodes(List<Candidate> pinMatched, Instant now, Attempt attempt) {
     boolean replay = false;
     for (Candidate c : pinMatched) {
-      OptionalLong counter = match(c);
+      OptionalLong counter = codes.match(c.token(), c.otp());
       if (counter.isEmpty()) {
         continue;
       }
@@ -140,22 +166,9 @@ public class ValidationService {
     return attempt.reject(replay ? "replay: code already used" : "wrong otp value");
   }
 
-  private OptionalLong match(Candidate c) {
-    Optional<OtpVerifier> verifier = types.capability(c.token().type(), OtpVerifier.class);
-    Optional<OtpToken> opened = verifier.isPresent() ? secrets.open(c.token()) : Optional.empty();
-    if (opened.isEmpty()) {
-      return OptionalLong.empty();
-    }
-    try {
-      return verifier.get().match(opened.get(), c.otp(), clock.instant());
-    } finally {
-      Arrays.fill(opened.get().seed(), (byte) 0);
-    }
-  }
-
   /** The OTP part of the pass if the PIN part matches this token's PIN; only for types that take codes. */
   private Optional<String> otpAfterPin(Token token, String pass) {
-    if (types.capability(token.type(), OtpVerifier.class).isEmpty() || pass.length() < token.otpLen()) {
+    if (!codes.takesCodes(token) || pass.length() < token.otpLen()) {
       return Optional.empty();
     }
     int split = pass.length() - token.otpLen();
