@@ -6,10 +6,15 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 
-/** The sign-in form: user name, password and, where there is more than one, the realm. */
+/**
+ * The sign-in form: user name, password and, where there is more than one, the realm; then, for a person who owns
+ * a usable token, the second step: a code to type, or the tiqr app's QR code, watched until the app has answered.
+ */
 @Named("login")
 @RequestScoped
 public class LoginBean {
+
+  private static final String TOKENS = "/tokens.xhtml?faces-redirect=true";
 
   @Inject SignInService signIn;
   @Inject SignedIn signedIn;
@@ -17,6 +22,7 @@ public class LoginBean {
   private String username;
   private String password;
   private String realm;
+  private String code;
 
   /** A person already signed in goes straight to their tokens. */
   public void onLoad() {
@@ -30,18 +36,77 @@ public class LoginBean {
     String chosenRealm = realm == null || realm.isBlank() ? signIn.realms().get(0) : realm;
     SignInService.Outcome outcome = signIn.signIn(chosenRealm, username, password, request.getRemoteAddr());
     password = null;
-    if (outcome instanceof SignInService.Accepted accepted) {
+    if (outcome instanceof SignInService.SecondStep step) {
       request.getSession(true);
       request.changeSessionId();
-      signedIn.start(accepted.caller());
-      return "/tokens.xhtml?faces-redirect=true";
+      signedIn.await(step);
+      return null;
+    }
+    return finish(outcome);
+  }
+
+  /** The code of one of the person's tokens. */
+  public String submitCode() {
+    SignInService.SecondStep step = signedIn.pending();
+    if (step == null) {
+      return restart();
+    }
+    String typed = code == null ? "" : code.replaceAll("\\s", "");
+    code = null;
+    return finish(signIn.answer(step, typed, FacesRequests.client()));
+  }
+
+  /** Pressed by the page's poll while the tiqr app's QR code is shown: finishes once the app has answered. */
+  public String poll() {
+    SignInService.SecondStep step = signedIn.pending();
+    if (step == null) {
+      return restart();
+    }
+    if (!signIn.answered(step)) {
+      return null;
+    }
+    return finish(signIn.answer(step, "", FacesRequests.client()));
+  }
+
+  /** Back to the password. */
+  public String restart() {
+    signedIn.abandon();
+    return "/login.xhtml?faces-redirect=true";
+  }
+
+  private String finish(SignInService.Outcome outcome) {
+    if (outcome instanceof SignInService.Accepted accepted) {
+      HttpServletRequest request = FacesRequests.request();
+      request.getSession(true);
+      request.changeSessionId();
+      signedIn.start(accepted.caller(), accepted.secondFactor());
+      return TOKENS;
     }
     if (outcome instanceof SignInService.Throttled throttled) {
       Texts.error("login.throttled", Math.max(1, throttled.retryAfter().toSeconds()));
+    } else if (outcome instanceof SignInService.NoSelfEnrolment) {
+      Texts.error("login.noselfenrolment");
+    } else if (signedIn.pending() != null) {
+      Texts.error("login.code.failed");
     } else {
       Texts.error("login.failed");
     }
     return null;
+  }
+
+  /** Whether the page shows the second step: the password was right, a token must answer. */
+  public boolean isSecondStep() {
+    return signedIn.isAwaitingSecondFactor();
+  }
+
+  /** Whether the second step takes a typed code (the person has a token that checks codes). */
+  public boolean isCodeStep() {
+    return isSecondStep() && signedIn.pending().takesCode();
+  }
+
+  /** The QR code for the tiqr app in the second step, if the person has a TiQR token; else null. */
+  public String getQrImage() {
+    return isSecondStep() ? signedIn.pending().qrImage() : null;
   }
 
   public List<String> getRealms() {
@@ -74,5 +139,13 @@ public class LoginBean {
 
   public void setRealm(String realm) {
     this.realm = realm;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
   }
 }

@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * Lets only signed-in people reach the pages under {@code /ui/}; the sign-in page and the static resources are
- * open. Others are sent to the sign-in page: by a redirect, or, for a Faces ajax request (a poll after the session
+ * open. A session opened with the password alone ends once the person has a usable token it did not set up
+ * itself, so that it cannot add or remove factors on the strength of a password. Others are sent to the sign-in page: by a redirect, or, for a Faces ajax request (a poll after the session
  * timed out), by a partial response that tells faces.js to go there. Mapped in web.xml.
  */
 public class SignInFilter extends HttpFilter {
@@ -29,6 +30,10 @@ public class SignInFilter extends HttpFilter {
       return;
     }
     boolean present = request.getSession(false) != null && signedIn.isPresent();
+    if (present && signedIn.outgrown()) {
+      request.getSession().invalidate();
+      present = false;
+    }
     if (present && !path.equals("/")) {
       chain.doFilter(request, response);
       return;

@@ -5,17 +5,24 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import org.countersign.audit.AuditLog;
 import org.countersign.audit.Origin;
 import org.countersign.auth.Caller;
 import org.countersign.auth.Role;
+import org.countersign.challenge.IssuedChallenge;
 import org.countersign.config.Settings;
 import org.countersign.user.UserStore;
+import org.countersign.validate.CheckRequest;
+import org.countersign.validate.ValidationService;
+import org.countersign.validate.Verdict;
 
 /**
  * Signs a person of the user store in and out of the self-service pages, throttled by {@link SignInThrottle} and
- * recorded in the audit trail as {@code ui_login} and {@code ui_logout}.
+ * recorded in the audit trail as {@code ui_login} and {@code ui_logout}. Like {@code POST /auth}, a person who owns
+ * a usable token signs in in two steps: the password, then a code or the tiqr app's answer.
  */
 @ApplicationScoped
 public class SignInService {
@@ -24,6 +31,7 @@ public class SignInService {
   @Inject SignInThrottle throttle;
   @Inject AuditLog audit;
   @Inject Settings settings;
+  @Inject ValidationService validation;
 
   /** The realms a person may choose from at sign-in. */
   public List<String> realms() {
@@ -40,13 +48,49 @@ public class SignInService {
     }
     Optional<String> knownRealm = users.realm(Optional.ofNullable(realm));
     boolean ok = knownRealm.isPresent() && users.authenticate(knownRealm.get(), username, password).isPresent();
-    audit.write(entry.outcome(ok, ok ? "ACCEPT" : "REJECT", null));
     if (!ok) {
+      audit.write(entry.outcome(false, "REJECT", null));
       throttle.failed(username, client);
       return new Rejected();
     }
     throttle.succeeded(username, client);
-    return new Accepted(new Caller(username, knownRealm.get(), Role.USER, client));
+    Caller caller = new Caller(username, knownRealm.get(), Role.USER, client);
+    if (validation.hasUsableToken(caller.realm(), username)) {
+      Optional<Verdict.Challenged> challenged = validation.challengeSignIn(caller.realm(), username);
+      audit.write(entry.outcome(false, challenged.isPresent() ? "CHALLENGE" : "REJECT", "second factor required"));
+      return challenged.<Outcome>map(c -> SecondStep.of(caller, c)).orElseGet(Rejected::new);
+    }
+    if (!settings.selfEnrolment()) {
+      audit.write(entry.outcome(false, "REJECT", "no usable token and self-enrolment is off"));
+      return new NoSelfEnrolment();
+    }
+    audit.write(entry.outcome(true, "ACCEPT", "password alone: no usable token"));
+    return new Accepted(caller, false);
+  }
+
+  /**
+   * The second step: a code of one of the person's tokens, or empty once their app has answered. Checked like a
+   * backend's check of the transaction the password opened, and audited there.
+   */
+  @Transactional
+  public Outcome answer(SecondStep step, String code, String client) {
+    Caller caller = new Caller(step.username(), step.realm(), Role.USER, client);
+    Verdict verdict = validation.check(
+        CheckRequest.signIn(step.realm(), step.username(), step.transactionId(), code), caller.origin());
+    return verdict instanceof Verdict.Accepted ? new Accepted(caller, true) : new Rejected();
+  }
+
+  /** Whether the app of one of the person's tokens has answered the sign-in challenge. */
+  public boolean answered(SecondStep step) {
+    return validation.answered(step.transactionId());
+  }
+
+  /**
+   * Whether a session opened with the password alone must end: the person has a usable token now that was not
+   * enrolled in this session.
+   */
+  public boolean needsSecondFactor(String realm, String username, Set<String> enrolledHere) {
+    return validation.hasUsableTokenBesides(realm, username, enrolledHere);
   }
 
   @Transactional
@@ -59,7 +103,26 @@ public class SignInService {
   /** What became of a sign-in. */
   public sealed interface Outcome {}
 
-  public record Accepted(Caller caller) implements Outcome {}
+  /** Signed in; {@code secondFactor} says whether a token answered, or the password alone sufficed. */
+  public record Accepted(Caller caller, boolean secondFactor) implements Outcome {}
+
+  /**
+   * The password was right; one of the person's tokens must now answer: a typed code when {@code takesCode}, or
+   * the tiqr app, which scans {@code qrImage}.
+   */
+  public record SecondStep(String realm, String username, String transactionId, boolean takesCode, String qrImage)
+      implements Outcome, java.io.Serializable {
+
+    static SecondStep of(Caller caller, Verdict.Challenged c) {
+      boolean code = c.challenges().stream().anyMatch(ch -> "interactive".equals(ch.clientMode()));
+      String image = c.challenges().stream().map(IssuedChallenge::image).filter(Objects::nonNull)
+          .findFirst().orElse(null);
+      return new SecondStep(caller.realm(), caller.username(), c.transactionId(), code, image);
+    }
+  }
+
+  /** No usable token, and the operator has turned self-enrolment off. */
+  public record NoSelfEnrolment() implements Outcome {}
 
   /** Wrong user name, realm or password; the page does not say which. */
   public record Rejected() implements Outcome {}

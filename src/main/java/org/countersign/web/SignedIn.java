@@ -5,6 +5,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.HashSet;
+import java.util.Set;
 import org.countersign.auth.Caller;
 import org.countersign.auth.Role;
 
@@ -22,10 +24,48 @@ public class SignedIn implements Serializable {
 
   private String username;
   private String realm;
+  private boolean secondFactor;
+  private SignInService.SecondStep pending;
+  private Set<String> enrolledHere = Set.of();
 
-  void start(Caller caller) {
+  void start(Caller caller, boolean secondFactor) {
     this.username = caller.username();
     this.realm = caller.realm();
+    this.secondFactor = secondFactor;
+    this.pending = null;
+    this.enrolledHere = Set.of();
+  }
+
+  /** The password was right; the sign-in waits for one of the person's tokens. */
+  void await(SignInService.SecondStep step) {
+    this.pending = step;
+  }
+
+  SignInService.SecondStep pending() {
+    return pending;
+  }
+
+  void abandon() {
+    this.pending = null;
+  }
+
+  public boolean isAwaitingSecondFactor() {
+    return pending != null && username == null;
+  }
+
+  /** A token set up in this session: it does not end a session opened with the password alone. */
+  void enrolledHere(String serial) {
+    Set<String> more = new HashSet<>(enrolledHere);
+    more.add(serial);
+    enrolledHere = Set.copyOf(more);
+  }
+
+  /**
+   * Whether this session must end because it was opened with the password alone and the person has a usable
+   * token now that was not set up in it (enrolled elsewhere, or enabled again).
+   */
+  boolean outgrown() {
+    return username != null && !secondFactor && signIn.needsSecondFactor(realm, username, enrolledHere);
   }
 
   public boolean isPresent() {
@@ -55,6 +95,7 @@ public class SignedIn implements Serializable {
     }
     username = null;
     realm = null;
+    pending = null;
     FacesContext.getCurrentInstance().getExternalContext().invalidateSession();
     FacesRequests.redirect("login.xhtml?out=1");
   }

@@ -57,6 +57,7 @@ public class TiqrBean implements Serializable {
       return;
     }
     serial = detail.getString("serial");
+    signedIn.enrolledHere(serial);
     JsonObject enroll = detail.getJsonObject("tiqrenroll");
     qrValue = enroll.getString("value");
     qrDataUri = enroll.getString("img");

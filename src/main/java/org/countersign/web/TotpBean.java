@@ -100,6 +100,7 @@ public class TotpBean implements Serializable {
       return;
     }
     doneSerial = provisioning.serial();
+    signedIn.enrolledHere(doneSerial);
     provisioning = null;
     step = Step.DONE;
     Texts.info("totp.done", doneSerial);

@@ -206,16 +206,17 @@ class SelfServiceIT extends OnDefaultServer {
 
   @Test
   void disableEnableAndDeleteOwnTokenEachAskForConfirmationAndOthersTokensStayHidden() {
-    String serial = api.enrol(admin, "type", "totp", "genkey", "1", "user", user, "description", "Laptop");
+    Totp laptop = totpOf(user, "Laptop");
+    String serial = laptop.serial();
     String other = api.newUser(admin, "other", PASSWORD);
     String othersSerial = api.enrol(admin, "type", "totp", "genkey", "1", "user", other);
     Browser b = english();
-    b.signIn(user, PASSWORD);
+    b.signIn(user, PASSWORD, laptop.codes().totpNow());
     String row = "tr[data-serial='" + serial + "']";
     assertTrue(b.has(row));
     assertFalse(b.has("tr[data-serial='" + othersSerial + "']"), "another user's token is not listed");
     assertEquals("active", b.text(row + " .badge"));
-    assertEquals("never", b.text(row + " td:nth-child(5)"));
+    assertNotEquals("never", b.text(row + " td:nth-child(5)"), "the sign-in has just used it");
     b.screenshot("tokens");
 
     b.find(row + " input[value='Disable']").click();
@@ -245,9 +246,10 @@ class SelfServiceIT extends OnDefaultServer {
 
   @Test
   void formWithForgedViewStateDoesNothing() {
-    String serial = api.enrol(admin, "type", "totp", "genkey", "1", "user", user);
+    Totp totp = totpOf(user, "Phone");
+    String serial = totp.serial();
     Browser b = english();
-    b.signIn(user, PASSWORD);
+    b.signIn(user, PASSWORD, totp.codes().totpNow());
     b.find("tr[data-serial='" + serial + "'] input[value='Delete']").click();
     b.awaitElement("#confirm-yes");
     b.script("document.querySelectorAll('input[name=\"jakarta.faces.ViewState\"]')"
@@ -304,12 +306,17 @@ class SelfServiceIT extends OnDefaultServer {
 
   @Test
   void axeFindsNoSeriousOrCriticalViolationOnAnyPage() {
-    String serial = api.enrol(admin, "type", "totp", "genkey", "1", "user", user, "description", "Laptop");
+    Totp laptop = totpOf(user, "Laptop");
+    String serial = laptop.serial();
     Browser b = english();
     List<String> found = new ArrayList<>();
     b.go("login.xhtml");
     scan(b, "login", found);
-    b.signIn(user, PASSWORD);
+    b.submitPassword(user, PASSWORD);
+    b.awaitElement("#code");
+    scan(b, "login-code", found);
+    b.submitCode(laptop.codes().totpNow());
+    b.await(d -> d.getCurrentUrl().contains("tokens.xhtml"));
     scan(b, "tokens", found);
     b.find("tr[data-serial='" + serial + "'] input[value='Delete']").click();
     b.awaitElement("#confirm");
@@ -335,6 +342,69 @@ class SelfServiceIT extends OnDefaultServer {
 
   private static void scan(Browser b, String page, List<String> found) {
     b.axeViolations().forEach(v -> found.add(page + ": " + v));
+  }
+
+  /** A TOTP token the admin enrolled for the person, with the codes it accepts. */
+  private record Totp(String serial, Codes codes) {}
+
+  private Totp totpOf(String owner, String description) {
+    Api.Reply r = api.init(admin, "type", "totp", "genkey", "1", "user", owner, "description", description);
+    assertEquals(200, r.status(), r.body());
+    return new Totp(r.detail().getString("serial"),
+        Codes.fromOtpauth(r.detail().getJsonObject("googleurl").getString("value")));
+  }
+
+  @Test
+  void personWithATokenSignsInOnlyWithItsCodeAfterThePassword() {
+    Totp totp = totpOf(user, "Phone");
+    Browser b = english();
+    b.submitPassword(user, PASSWORD);
+    b.awaitElement("#code");
+    b.screenshot("login-code");
+    assertFalse(b.has(".who"), "the password alone signs nobody in");
+    b.go("tokens.xhtml");
+    b.await(d -> d.getCurrentUrl().contains("login.xhtml"));
+    b.awaitElement("#code");
+
+    String right = totp.codes().totpNow();
+    b.submitCode("000000".equals(right) ? "111111" : "000000");
+    b.awaitElement(".msg.error");
+    assertFalse(b.has(".who"));
+    b.submitCode(right);
+    b.await(d -> d.getCurrentUrl().contains("tokens.xhtml"));
+    assertTrue(b.has("tr[data-serial='" + totp.serial() + "']"));
+  }
+
+  @Test
+  void personWithATiqrTokenSignsInWhenTheAppAnswers() {
+    Browser b = english();
+    b.signIn(user, PASSWORD);
+    b.go("tiqr.xhtml");
+    b.click("#start");
+    b.awaitElement("#qr-value");
+    TiqrAppSimulator app = new TiqrAppSimulator();
+    assertEquals("OK", app.enrol(b.text("#qr-value")));
+    b.awaitElement("#registered");
+    b.close();
+
+    Browser again = english();
+    again.submitPassword(user, PASSWORD);
+    again.awaitElement("#qr");
+    again.screenshot("login-tiqr");
+    assertEquals("OK", app.answer(QrImages.decode(again.find("#qr").getAttribute("src"))));
+    again.await(d -> d.getCurrentUrl().contains("tokens.xhtml"));
+  }
+
+  @Test
+  void passwordSessionEndsWhenATokenIsAddedElsewhere() {
+    Browser b = english();
+    b.signIn(user, PASSWORD);
+    b.go("tokens.xhtml");
+    assertTrue(b.has(".who"));
+    totpOf(user, "Added by the admin");
+    b.go("tokens.xhtml");
+    b.await(d -> d.getCurrentUrl().contains("login.xhtml"));
+    assertFalse(b.has(".who"), "a password session cannot manage a token it did not set up");
   }
 
   private static Codes codes(String base32) {
