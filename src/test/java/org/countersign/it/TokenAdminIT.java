@@ -111,9 +111,9 @@ class TokenAdminIT extends OnDefaultServer {
   void userRoleSeesOnlyOwnTokensEvenWhenAskingForAnotherUser() {
     String user = api.newUser(admin, "own", PASSWORD);
     String other = api.newUser(admin, "own", PASSWORD);
-    String mine = api.enrol(admin, "type", "totp", "genkey", "1", "user", user);
+    String mine = api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY, "user", user);
     api.enrol(admin, "type", "totp", "genkey", "1", "user", other);
-    String jwt = api.login(user, PASSWORD);
+    String jwt = api.login(user, PASSWORD, "755224");
     assertEquals(List.of(mine), serials(api.get("token/", Map.of(), jwt).result().getJsonObject("value")));
     JsonObject value = api.get("token/", form("user", other), jwt).result().getJsonObject("value");
     assertEquals(1, value.getInt("count"));
@@ -263,7 +263,7 @@ class TokenAdminIT extends OnDefaultServer {
   void userMayDisableEnableAndDeleteOwnToken() {
     String user = api.newUser(admin, "owner", PASSWORD);
     String serial = api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY, "user", user);
-    String jwt = api.login(user, PASSWORD);
+    String jwt = api.login(user, PASSWORD, "755224");
     assertEquals(1, api.post("token/disable/" + serial, Map.of(), jwt).intValue());
     assertFalse(api.token(admin, serial).getBoolean("active"));
     assertEquals(1, api.post("token/enable", form("serial", serial), jwt).intValue());
@@ -292,14 +292,15 @@ class TokenAdminIT extends OnDefaultServer {
   void userRoleOnResetSetpinAndResyncIs403EvenForOwnToken() {
     String user = api.newUser(admin, "limited", PASSWORD);
     String serial = api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY, "user", user, "pin", "1234");
-    String jwt = api.login(user, PASSWORD);
+    String jwt = api.login(user, PASSWORD, "755224");
     for (Api.Reply r : List.of(api.post("token/reset/" + serial, Map.of(), jwt),
         api.post("token/setpin/" + serial, form("otppin", "0000"), jwt),
         api.post("token/resync/" + serial, form("otp1", "755224", "otp2", "287082"), jwt))) {
       assertEquals(403, r.status(), r.body());
       assertEquals(303, r.errorCode());
     }
-    assertTrue(api.check("serial", serial, "pass", "1234755224").value(), "PIN and counter unchanged");
+    assertTrue(api.check("serial", serial, "pass", "1234287082").value(),
+        "PIN unchanged, and the counter where the sign-in left it");
   }
 
   private static List<String> serials(JsonObject value) {
