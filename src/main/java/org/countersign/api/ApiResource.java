@@ -23,11 +23,20 @@ public abstract class ApiResource {
   @Inject Authentication authentication;
 
   protected Params params(byte[] body) {
-    return Params.parse(uriInfo.getQueryParameters(), headers.getMediaType(), body);
+    return Params.parse(uriInfo.getQueryParameters(), headers.getMediaType(), body, unquoting());
   }
 
   protected Params query() {
-    return Params.parse(uriInfo.getQueryParameters(), null, null);
+    return Params.parse(uriInfo.getQueryParameters(), null, null, unquoting());
+  }
+
+  /** A value from the path ({@code /token/<serial>}, {@code /user/<name>}), decoded as query values are. */
+  protected String path(String value) {
+    return value == null ? null : unquoting().apply(value);
+  }
+
+  private Unquoting unquoting() {
+    return Unquoting.forUserAgent(headers.getHeaderString(HttpHeaders.USER_AGENT));
   }
 
   protected String client() {

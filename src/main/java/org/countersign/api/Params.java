@@ -45,18 +45,23 @@ public final class Params {
     return new Params(copy);
   }
 
-  public static Params parse(MultivaluedMap<String, String> query, MediaType type, byte[] body) {
+  /**
+   * The merged parameters of a request. Query and form values are decoded once more as {@code unquoting} says
+   * (privacyIDEA's rule for clients that encode twice); JSON values are taken as they are.
+   */
+  public static Params parse(
+      MultivaluedMap<String, String> query, MediaType type, byte[] body, Unquoting unquoting) {
     Map<String, String> values = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : query.entrySet()) {
       if (!e.getValue().isEmpty()) {
-        put(values, e.getKey(), e.getValue().get(0));
+        put(values, e.getKey(), unquoting.apply(e.getValue().get(0)));
       }
     }
     if (body != null && body.length > 0) {
       if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
         readJson(body, values);
       } else if (type == null || type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
-        readForm(new String(body, StandardCharsets.UTF_8), values);
+        readForm(new String(body, StandardCharsets.UTF_8), values, unquoting);
       }
     }
     return new Params(values);
@@ -134,7 +139,7 @@ public final class Params {
     return new Params(copy);
   }
 
-  private static void readForm(String body, Map<String, String> values) {
+  private static void readForm(String body, Map<String, String> values, Unquoting unquoting) {
     for (String pair : body.split("&")) {
       if (pair.isEmpty()) {
         continue;
@@ -143,7 +148,7 @@ public final class Params {
       try {
         String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
         String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        put(values, name, value);
+        put(values, name, unquoting.apply(value));
       } catch (IllegalArgumentException e) {
         throw new ApiException(ErrorCode.PARAMETER, "Malformed form body");
       }

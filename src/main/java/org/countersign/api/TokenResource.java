@@ -66,7 +66,7 @@ public class TokenResource extends ApiResource {
   @DELETE
   @Path("{serial}")
   public Response delete(@PathParam("serial") String serial) {
-    return responses.ok(tokens.delete(serial, caller()));
+    return responses.ok(tokens.delete(path(serial), caller()));
   }
 
   @POST
@@ -144,8 +144,8 @@ public class TokenResource extends ApiResource {
     return serial(fromPath, params(body));
   }
 
-  private static String serial(String fromPath, Params p) {
-    return fromPath != null && !fromPath.isEmpty() ? fromPath : p.required("serial");
+  private String serial(String fromPath, Params p) {
+    return fromPath != null && !fromPath.isEmpty() ? path(fromPath) : p.required("serial");
   }
 
   private static Optional<String> nonEmpty(Params p, String name) {

@@ -73,6 +73,6 @@ public class UserResource extends ApiResource {
     Caller caller = caller();
     caller.requireAdmin();
     String realm = users.requireRealm(query().optional("realm"));
-    return responses.ok(users.delete(realm, name, caller.origin()) == 1);
+    return responses.ok(users.delete(realm, path(name), caller.origin()) == 1);
   }
 }

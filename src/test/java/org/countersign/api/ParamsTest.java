@@ -31,11 +31,11 @@ class ParamsTest {
     }
 
     private static Params form(String body) {
-        return Params.parse(noQuery(), FORM, utf8(body));
+        return Params.parse(noQuery(), FORM, utf8(body), Unquoting.none());
     }
 
     private static Params json(String body) {
-        return Params.parse(noQuery(), JSON, utf8(body));
+        return Params.parse(noQuery(), JSON, utf8(body), Unquoting.none());
     }
 
     private static ApiException parameterError(org.junit.jupiter.api.function.Executable call) {
@@ -51,7 +51,7 @@ class ParamsTest {
         MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
         query.add("user", "alice");
         query.add("realm", "corp");
-        Params p = Params.parse(query, null, null);
+        Params p = Params.parse(query, null, null, Unquoting.none());
         assertEquals("alice", p.required("user"));
         assertEquals("corp", p.required("realm"));
     }
@@ -61,14 +61,14 @@ class ParamsTest {
         MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
         query.add("user", "alice");
         query.add("user", "bob");
-        assertEquals("alice", Params.parse(query, null, null).required("user"));
+        assertEquals("alice", Params.parse(query, null, null, Unquoting.none()).required("user"));
     }
 
     @Test
     void skipsQueryNamesWithoutValues() {
         MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
         query.put("user", new java.util.ArrayList<>());
-        assertEquals(Optional.empty(), Params.parse(query, null, null).optional("user"));
+        assertEquals(Optional.empty(), Params.parse(query, null, null, Unquoting.none()).optional("user"));
     }
 
     @Test
@@ -76,7 +76,7 @@ class ParamsTest {
         MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
         query.add("user", "from-query");
         query.add("realm", "corp");
-        Params p = Params.parse(query, FORM, utf8("user=from-body&pass=1234"));
+        Params p = Params.parse(query, FORM, utf8("user=from-body&pass=1234"), Unquoting.none());
         assertEquals("from-body", p.required("user"));
         assertEquals("corp", p.required("realm"));
         assertEquals("1234", p.required("pass"));
@@ -87,32 +87,32 @@ class ParamsTest {
         MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
         query.add("user", "from-query");
         query.add("realm", "corp");
-        Params p = Params.parse(query, JSON, utf8("{\"user\":\"from-body\"}"));
+        Params p = Params.parse(query, JSON, utf8("{\"user\":\"from-body\"}"), Unquoting.none());
         assertEquals("from-body", p.required("user"));
         assertEquals("corp", p.required("realm"));
     }
 
     @Test
     void readsAFormBodyWithoutContentType() {
-        Params p = Params.parse(noQuery(), null, utf8("user=alice"));
+        Params p = Params.parse(noQuery(), null, utf8("user=alice"), Unquoting.none());
         assertEquals("alice", p.required("user"));
     }
 
     @Test
     void readsAFormBodyWithCharsetParameter() {
         MediaType type = new MediaType("application", "x-www-form-urlencoded", "UTF-8");
-        assertEquals("alice", Params.parse(noQuery(), type, utf8("user=alice")).required("user"));
+        assertEquals("alice", Params.parse(noQuery(), type, utf8("user=alice"), Unquoting.none()).required("user"));
     }
 
     @Test
     void ignoresABodyOfAnotherType() {
-        Params p = Params.parse(noQuery(), MediaType.TEXT_PLAIN_TYPE, utf8("user=alice"));
+        Params p = Params.parse(noQuery(), MediaType.TEXT_PLAIN_TYPE, utf8("user=alice"), Unquoting.none());
         assertFalse(p.has("user"));
     }
 
     @Test
     void ignoresAnEmptyBody() {
-        assertFalse(Params.parse(noQuery(), JSON, new byte[0]).has("user"));
+        assertFalse(Params.parse(noQuery(), JSON, new byte[0], Unquoting.none()).has("user"));
     }
 
     @Test
@@ -183,7 +183,7 @@ class ParamsTest {
     void ignoresJsonNull() {
         MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
         query.add("user", "alice");
-        Params p = Params.parse(query, JSON, utf8("{\"user\":null,\"realm\":null}"));
+        Params p = Params.parse(query, JSON, utf8("{\"user\":null,\"realm\":null}"), Unquoting.none());
         assertEquals("alice", p.required("user"));
         assertEquals(Optional.empty(), p.optional("realm"));
     }
@@ -191,13 +191,13 @@ class ParamsTest {
     @Test
     void readsJsonWithCharsetParameter() {
         MediaType type = new MediaType("application", "json", "UTF-8");
-        assertEquals("alice", Params.parse(noQuery(), type, utf8("{\"user\":\"alice\"}")).required("user"));
+        assertEquals("alice", Params.parse(noQuery(), type, utf8("{\"user\":\"alice\"}"), Unquoting.none()).required("user"));
     }
 
     @Test
     void readsJsonWithConstructedMediaType() {
         MediaType type = new MediaType("application", "json");
-        assertEquals("ålice", Params.parse(noQuery(), type, utf8("{\"user\":\"ålice\"}")).required("user"));
+        assertEquals("ålice", Params.parse(noQuery(), type, utf8("{\"user\":\"ålice\"}"), Unquoting.none()).required("user"));
     }
 
     @Test
@@ -378,7 +378,7 @@ class ParamsTest {
     void rejectsAValueLongerThanTheMaximumInTheQuery() {
         MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
         query.add("description", "x".repeat(Params.MAX_VALUE_LENGTH + 1));
-        parameterError(() -> Params.parse(query, null, null));
+        parameterError(() -> Params.parse(query, null, null, Unquoting.none()));
     }
 
     @Test
@@ -451,7 +451,7 @@ class ParamsTest {
         for (int i = 0; i < 25; i++) {
             body.append("b").append(i).append("=v&");
         }
-        parameterError(() -> Params.parse(query, FORM, utf8(body.toString())));
+        parameterError(() -> Params.parse(query, FORM, utf8(body.toString()), Unquoting.none()));
     }
 
     @Test
