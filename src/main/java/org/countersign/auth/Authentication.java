@@ -40,11 +40,13 @@ public class Authentication {
   @Transactional(dontRollbackOn = ApiException.class)
   public Login login(String username, String password, Optional<String> realm, Origin origin) {
     AuditEntry entry = audit.entry("auth", origin).user(realm.orElse(null), username);
-    if (realm.isEmpty() && admins.authenticate(username, password).isPresent()) {
+    String r = knownRealm(realm, entry);
+    // As in privacyIDEA, a local administrator signs in whatever (existing) realm is named: service accounts of
+    // the plug-ins send their users' realm.
+    if (admins.authenticate(username, password).isPresent()) {
       audit.write(entry.outcome(true, "ACCEPT", "administrator"));
       return granted(new Caller(username, "", Role.ADMIN, origin.client()), AuthType.PASSWORD);
     }
-    String r = knownRealm(realm, entry);
     if (users.authenticate(r, username, password).isEmpty()) {
       throw rejected(entry, null);
     }

@@ -70,6 +70,25 @@ class AuthIT {
   }
 
   @Test
+  void adminSignsInWhateverExistingRealmIsNamedAsPluginServiceAccountsDo() {
+    Api.Reply r = api.post("auth", form("username", "admin", "password", Api.ADMIN_PASSWORD, "realm", "default"));
+    assertEquals(200, r.status(), r.body());
+    JsonObject value = r.result().getJsonObject("value");
+    assertEquals("admin", value.getString("role"));
+    assertEquals("", value.getString("realm"));
+    Api.Reply tokens = api.get("token/", Map.of(), value.getString("token"));
+    assertEquals(200, tokens.status(), "the JWT is an admin's: " + tokens.body());
+  }
+
+  @Test
+  void adminNamingAnUnknownRealmIs401WithCode4031() {
+    Api.Reply r = api.post("auth", form("username", "admin", "password", Api.ADMIN_PASSWORD, "realm", "nosuchrealm"));
+    assertEquals(401, r.status(), r.body());
+    assertEquals(4031, r.errorCode());
+    assertEquals("Authentication failure. Unknown realm: nosuchrealm.", r.errorMessage());
+  }
+
+  @Test
   void wrongPasswordIs401WithCode4031() {
     Api.Reply r = api.post("auth", form("username", "admin", "password", "wrong-password"));
     assertEquals(401, r.status());
