@@ -11,6 +11,10 @@ public enum ErrorCode {
   USER(904, 400, true),
   /** A token administration request cannot be carried out. */
   TOKEN_ADMIN(301, 400, true),
+  /** A configuration value (such as a policy's client range) is malformed. */
+  CONFIG(302, 400, true),
+  /** Policies forbid this, or contradict each other. */
+  POLICY(303, 403, true),
   /** The caller may not do this. */
   FORBIDDEN(303, 403, true),
   /** The addressed resource (a serial, a user, a path) does not exist. */

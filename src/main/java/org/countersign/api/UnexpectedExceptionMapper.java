@@ -34,6 +34,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     if (cause != null) {
       return responses.error(cause.code(), cause.getMessage());
     }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.countersign.policy.PolicyException p) {
+        return responses.error(PolicyExceptionMapper.code(p), p.getMessage());
+      }
+    }
     if (e instanceof NotFoundException) {
       return responses.error(ErrorCode.NOT_FOUND, "Not found");
     }

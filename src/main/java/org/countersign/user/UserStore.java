@@ -34,6 +34,9 @@ public class UserStore {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
+  /** The name of the built-in store among the resolvers of privacyIDEA's model (policies, token fields). */
+  public static final String RESOLVER = "builtin";
+
   /** The realm name to use: the given one or the default; empty when no such realm exists. */
   public Optional<String> realm(Optional<String> requested) {
     String realm = requested.filter(r -> !r.isBlank()).orElse(settings.defaultRealm());
