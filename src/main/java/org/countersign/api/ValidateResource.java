@@ -43,6 +43,7 @@ public class ValidateResource extends ApiResource {
             verdicts.challengeDetail(c)))
         .orElseGet(() -> responses.authentication(Jsonp.createValue(0), "REJECT",
             Jsonp.createObjectBuilder().add("messages", Jsonp.createArrayBuilder())
+                .add("transaction_ids", Jsonp.createArrayBuilder())
                 .add("multi_challenge", Jsonp.createArrayBuilder()).build()));
   }
 

@@ -5,8 +5,12 @@ import jakarta.inject.Inject;
 import org.countersign.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.countersign.challenge.IssuedChallenge;
 import org.countersign.validate.Verdict;
 
@@ -26,6 +30,8 @@ public class VerdictJson {
   private static final JsonObject LOCKED_DETAIL =
       Jsonp.createObjectBuilder().add("message", LOCKED_MESSAGE).build();
 
+  private static final List<String> PREFERRED_MODES = List.of("interactive", "webauthn", "poll", "u2f");
+
   @Inject Responses responses;
 
   public Response toResponse(Verdict verdict) {
@@ -38,6 +44,10 @@ public class VerdictJson {
           .build();
       return responses.authentication(JsonValue.TRUE, "ACCEPT", detail);
     }
+    if (verdict instanceof Verdict.Passed passed) {
+      return responses.authentication(JsonValue.TRUE, "ACCEPT",
+          Jsonp.createObjectBuilder().add("message", passed.message()).build());
+    }
     if (verdict instanceof Verdict.Locked) {
       return responses.authentication(JsonValue.FALSE, "REJECT", LOCKED_DETAIL);
     }
@@ -47,44 +57,60 @@ public class VerdictJson {
     return responses.authentication(JsonValue.FALSE, "REJECT", REJECT_DETAIL);
   }
 
-  /** The detail of an answer that opened challenges, shared by /validate/check and /validate/triggerchallenge. */
+  /**
+   * The detail of an answer that opened challenges, shared by /validate/check, /validate/triggerchallenge and
+   * /auth, as privacyIDEA builds it: one entry per challenge (a code challenge carries no attributes), the top-level
+   * serial, type and mode of the last one, and the distinct messages joined.
+   */
   public JsonObject challengeDetail(Verdict.Challenged c) {
     JsonArrayBuilder multi = Jsonp.createArrayBuilder();
     JsonArrayBuilder messages = Jsonp.createArrayBuilder();
     JsonArrayBuilder ids = Jsonp.createArrayBuilder();
-    String mode = "interactive";
+    Set<String> distinct = new LinkedHashSet<>();
     for (IssuedChallenge ch : c.challenges()) {
-      var entry = Jsonp.createObjectBuilder()
+      multi.add(withExtras(Jsonp.createObjectBuilder()
           .add("serial", ch.serial())
           .add("type", ch.type())
           .add("transaction_id", c.transactionId())
           .add("message", ch.message())
-          .add("client_mode", ch.clientMode())
-          .add("attributes", ch.attributes());
-      if (ch.image() != null) {
-        entry.add("image", ch.image());
-      }
-      multi.add(entry);
+          .add("client_mode", ch.clientMode()), ch));
       messages.add(ch.message());
       ids.add(c.transactionId());
-      mode = ch.clientMode();
+      distinct.add(ch.message());
     }
-    IssuedChallenge first = c.challenges().get(0);
-    var detail = Jsonp.createObjectBuilder()
-        .add("serial", first.serial())
-        .add("type", first.type())
-        .add("client_mode", first.clientMode())
-        .add("attributes", first.attributes());
-    if (first.image() != null) {
-      detail.add("image", first.image());
-    }
+    IssuedChallenge last = c.challenges().get(c.challenges().size() - 1);
+    var detail = withExtras(Jsonp.createObjectBuilder()
+        .add("serial", last.serial())
+        .add("type", last.type())
+        .add("client_mode", last.clientMode()), last);
     return detail
         .add("transaction_id", c.transactionId())
         .add("transaction_ids", ids)
         .add("messages", messages)
-        .add("message", first.message())
+        .add("message", String.join(", ", distinct))
         .add("multi_challenge", multi)
-        .add("preferred_client_mode", mode)
+        .add("preferred_client_mode", preferredMode(c))
         .build();
+  }
+
+  /** The attributes and image of a challenge an app answers; a code challenge has neither. */
+  private static JsonObjectBuilder withExtras(JsonObjectBuilder entry, IssuedChallenge ch) {
+    if (!ch.attributes().isEmpty() || ch.image() != null) {
+      entry.add("attributes", ch.attributes());
+    }
+    if (ch.image() != null) {
+      entry.add("image", ch.image());
+    }
+    return entry;
+  }
+
+  /** privacyIDEA's default preference, {@code interactive webauthn poll u2f}: the first one offered. */
+  private static String preferredMode(Verdict.Challenged c) {
+    for (String mode : PREFERRED_MODES) {
+      if (c.challenges().stream().anyMatch(ch -> ch.clientMode().equals(mode))) {
+        return mode;
+      }
+    }
+    return c.challenges().get(0).clientMode();
   }
 }

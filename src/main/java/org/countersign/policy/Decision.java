@@ -29,6 +29,11 @@ public final class Decision {
     return matched.stream().anyMatch(p -> p.actions().containsKey(action));
   }
 
+  /** The name of the best-priority matching policy that sets this action, for a reply or the audit trail. */
+  public Optional<String> setBy(String action) {
+    return matched.stream().filter(p -> p.actions().containsKey(action)).map(Policy::name).findFirst();
+  }
+
   /** The union of the space-separated items of every matching policy, in lower case. */
   public Set<String> list(String action) {
     Set<String> items = new LinkedHashSet<>();

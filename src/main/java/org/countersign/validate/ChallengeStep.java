@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.countersign.challenge.Challenge;
 import org.countersign.challenge.ChallengeService;
 import org.countersign.challenge.Purpose;
-import org.countersign.crypto.KeyRing;
 import org.countersign.token.Token;
 import org.countersign.token.TokenRepository;
 
@@ -25,22 +26,30 @@ public class ChallengeStep {
 
   @Inject ChallengeService challenges;
   @Inject TokenRepository tokens;
-  @Inject KeyRing keys;
   @Inject CodeMatcher codes;
   @Inject Clock clock;
 
-  /** Challenges for the usable challenge-capable tokens whose PIN is the whole pass, if there are any. */
-  Optional<Verdict> trigger(List<Token> usable, String pass, ValidationService.Attempt attempt) {
+  /**
+   * Challenges for the usable tokens whose PIN is the whole pass, if there are any: of every type that issues its
+   * own challenges, and of the code-checking types the {@code challenge_response} policy names, which are asked
+   * for a code. Opening one counts as no failure.
+   */
+  Optional<Verdict> trigger(List<Token> usable, Predicate<Token> pinIsWholePass, Set<String> codeTypes,
+      ValidationService.Attempt attempt) {
     List<Token> matching = usable.stream()
-        .filter(challenges::canChallenge)
-        .filter(t -> keys.pins().matches(pass, t.pinHash().orElse(null)))
+        .filter(t -> challenges.canChallenge(t) || (codeTypes.contains(t.type()) && codes.takesCodes(t)))
+        .filter(pinIsWholePass)
         .toList();
     return open(matching, Purpose.CHECK).map(attempt::challenged);
   }
 
-  /** Opens a backend's challenges for those tokens whose type issues its own, without a PIN. */
+  /**
+   * {@code /validate/triggerchallenge}: opens a backend's challenges without a PIN for every one of these tokens
+   * that can be challenged: an app to answer, or a code to type.
+   */
   public Optional<Verdict.Challenged> openOwn(List<Token> tokens) {
-    return open(tokens.stream().filter(challenges::canChallenge).toList(), Purpose.CHECK);
+    return open(tokens.stream().filter(t -> challenges.canChallenge(t) || codes.takesCodes(t)).toList(),
+        Purpose.CHECK);
   }
 
   /** Opens sign-in challenges for these tokens: an app to answer, or a code to type. */

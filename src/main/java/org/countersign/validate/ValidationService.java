@@ -45,30 +45,41 @@ public class ValidationService {
   @Inject ChallengeStep challenges;
   @Inject org.countersign.challenge.ChallengeService challengeService;
   @Inject org.countersign.ops.Outcomes outcomes;
+  @Inject CheckPolicies checkPolicies;
 
   @Transactional
   public Verdict check(CheckRequest request, Origin origin) {
     Instant now = clock.instant();
     Attempt attempt = new Attempt(audit.entry(auditAction(request.purpose()), origin), request);
     Optional<List<Token>> found = candidates(request, attempt);
+    CheckPolicy policy = policyFor(request, found, origin);
     if (found.isEmpty()) {
       keys.pins().matches(request.pass(), null);
+      if (policy.passOnNoUser().isPresent() && request.serial().isEmpty()
+          && users.realm(request.realm()).isPresent()) {
+        return attempt.pass("user does not exist, accepted due to '" + policy.passOnNoUser().get() + "'");
+      }
       return attempt.reject(null);
     }
     List<Token> owned = found.get();
     if (request.transactionId().isPresent()) {
       return challenges.finalise(request.transactionId().get(), owned, attempt);
     }
+    if (owned.isEmpty() && policy.passOnNoToken().isPresent()) {
+      return attempt.pass("user has no token, accepted due to '" + policy.passOnNoToken().get() + "'");
+    }
     List<Token> usable = owned.stream().filter(Token::usable).toList();
     if (usable.isEmpty()) {
       return attempt.reject(owned.isEmpty() ? "no tokens" : "no usable tokens");
     }
+    PinCheck pins = new PinCheck(policy.pin(), keys, users);
     List<Candidate> pinMatched = new ArrayList<>();
     for (Token token : usable) {
-      Optional<String> otp = otpAfterPin(token, request.pass());
+      Optional<String> otp = otpAfterPin(token, request.pass(), pins);
       otp.ifPresent(code -> pinMatched.add(new Candidate(token, code)));
     }
-    Optional<Verdict> challenged = challenges.trigger(usable, request.pass(), attempt);
+    Optional<Verdict> challenged =
+        challenges.trigger(usable, t -> pins.matches(t, request.pass()), policy.challengeTypes(), attempt);
     if (challenged.isPresent()) {
       return challenged.get();
     }
@@ -166,14 +177,28 @@ public class ValidationService {
     return attempt.reject(replay ? "replay: code already used" : "wrong otp value");
   }
 
-  /** The OTP part of the pass if the PIN part matches this token's PIN; only for types that take codes. */
-  private Optional<String> otpAfterPin(Token token, String pass) {
+  /** The OTP part of the pass if its PIN part is right for this token; only for types that take codes. */
+  private Optional<String> otpAfterPin(Token token, String pass, PinCheck pins) {
     if (!codes.takesCodes(token) || pass.length() < token.otpLen()) {
       return Optional.empty();
     }
     int split = pass.length() - token.otpLen();
-    boolean pinOk = keys.pins().matches(pass.substring(0, split), token.pinHash().orElse(null));
-    return pinOk ? Optional.of(pass.substring(split)) : Optional.empty();
+    return pins.matches(token, pass.substring(0, split)) ? Optional.of(pass.substring(split)) : Optional.empty();
+  }
+
+  /**
+   * The authentication policies for this check, matched on the named user or, for a serial, the token's owner.
+   * They shape a backend's check only: the second step of a sign-in always takes a token.
+   */
+  private CheckPolicy policyFor(CheckRequest request, Optional<List<Token>> found, Origin origin) {
+    if (request.purpose() != Purpose.CHECK) {
+      return CheckPolicy.DEFAULT;
+    }
+    if (request.serial().isPresent()) {
+      Optional<Token> token = found.flatMap(list -> list.stream().findFirst());
+      return checkPolicies.forOwner(token.flatMap(Token::realm), token.flatMap(Token::username), origin.client());
+    }
+    return checkPolicies.forOwner(users.realm(request.realm()), request.user(), origin.client());
   }
 
   /** The tokens the request addresses; empty when the user, realm or serial is unknown. */
@@ -225,6 +250,12 @@ public class ValidationService {
       outcomes.rejected();
       audit.write(entry.outcome(false, "REJECT", why == null ? "unknown user, realm or serial" : why));
       return Verdict.rejected();
+    }
+
+    public Verdict pass(String message) {
+      outcomes.accepted();
+      audit.write(entry.outcome(true, "ACCEPT", message));
+      return new Verdict.Passed(message);
     }
 
     public Verdict accept(Token token) {

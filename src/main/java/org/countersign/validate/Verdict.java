@@ -12,6 +12,12 @@ public sealed interface Verdict {
   /** A code was accepted for this token. */
   record Accepted(String serial, String type, int otpLen) implements Verdict {}
 
+  /**
+   * Accepted without a token, because a policy lets users without tokens ({@code passOnNoToken}) or unknown
+   * users ({@code passOnNoUser}) pass; the message names the policy, as privacyIDEA's does.
+   */
+  record Passed(String message) implements Verdict {}
+
   /** Not accepted, for whatever reason; the answer reveals nothing more. */
   record Rejected() implements Verdict {}
 
