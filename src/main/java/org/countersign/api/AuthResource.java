@@ -37,7 +37,7 @@ public class AuthResource extends ApiResource {
     var granted = (Authentication.Login.Granted) login;
     var caller = granted.caller();
     var rights = Jsonp.createArrayBuilder();
-    caller.role().rights().forEach(rights::add);
+    granted.rights().forEach(rights::add);
     JsonObject value =
         Jsonp.createObjectBuilder()
             .add("token", granted.jwt().token())

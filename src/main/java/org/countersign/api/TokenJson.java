@@ -6,18 +6,26 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.countersign.token.Token;
+import org.countersign.user.UserStore;
 
-/** A token as {@code GET /token/} shows it, in privacyIDEA's field names. Never includes the seed or the PIN. */
+/**
+ * A token as {@code GET /token/} shows it, with every field of privacyIDEA 3.12's token object. Never includes the
+ * seed or the PIN. {@code count_window} and {@code sync_window} are the type's (privacyIDEA's defaults, 10 and
+ * 1000, for a type without codes); {@code user_editable} is sent for assigned tokens only, as privacyIDEA does.
+ */
 final class TokenJson {
 
   private TokenJson() {}
 
-  static JsonObject of(Token t) {
+  static final int DEFAULT_COUNT_WINDOW = 10;
+  static final int DEFAULT_SYNC_WINDOW = 1000;
+
+  static JsonObject of(Token t, int countWindow, int syncWindow) {
     JsonObjectBuilder info = Jsonp.createObjectBuilder();
     t.info().forEach(info::add);
     info.add("creation_date", iso(t.createdAt()));
     t.lastUsedAt().ifPresent(at -> info.add("last_auth", iso(at)));
-    return Jsonp.createObjectBuilder()
+    JsonObjectBuilder json = Jsonp.createObjectBuilder()
         .add("id", t.id())
         .add("serial", t.serial())
         .add("tokentype", t.type())
@@ -28,14 +36,22 @@ final class TokenJson {
         .add("maxfail", t.maxFail())
         .add("count", t.lastCounter() + 1)
         .add("otplen", t.otpLen())
+        .add("count_window", countWindow)
+        .add("sync_window", syncWindow)
         .add("description", t.description())
         .add("rollout_state", t.rolloutState())
         .add("username", t.username().orElse(""))
         .add("user_realm", t.realm().orElse(""))
         .add("user_id", t.username().orElse(""))
+        .add("resolver", t.username().isPresent() ? UserStore.RESOLVER : "")
         .add("realms", t.realm().map(r -> Jsonp.createArrayBuilder().add(r)).orElse(Jsonp.createArrayBuilder()))
-        .add("info", info)
-        .build();
+        .add("tokengroup", Jsonp.createArrayBuilder())
+        .add("container_serial", "")
+        .add("info", info);
+    if (t.username().isPresent()) {
+      json.add("user_editable", false);
+    }
+    return json.build();
   }
 
   private static String iso(LocalDateTime utc) {

@@ -18,6 +18,9 @@ import org.countersign.token.Token;
 import org.countersign.token.TokenFilter;
 import org.countersign.token.TokenRepository;
 import org.countersign.token.TokenService;
+import org.countersign.token.TokenTypes;
+import org.countersign.token.spi.OtpVerifier;
+import org.countersign.token.spi.Resynchronizer;
 
 /** {@code /token/}: enrol, list and administer tokens. Users reach only their own tokens. */
 @Path("token")
@@ -29,6 +32,7 @@ public class TokenResource extends ApiResource {
 
   @Inject EnrolmentService enrolment;
   @Inject TokenService tokens;
+  @Inject TokenTypes types;
   @Inject org.countersign.config.Settings settings;
 
   @POST
@@ -51,7 +55,11 @@ public class TokenResource extends ApiResource {
     TokenRepository.Page result = tokens.list(filter, page, size, caller);
     JsonArrayBuilder list = Jsonp.createArrayBuilder();
     for (Token t : result.tokens()) {
-      list.add(TokenJson.of(t));
+      list.add(TokenJson.of(t,
+          types.capability(t.type(), OtpVerifier.class).map(OtpVerifier::countWindow)
+              .orElse(TokenJson.DEFAULT_COUNT_WINDOW),
+          types.capability(t.type(), Resynchronizer.class).map(Resynchronizer::syncWindow)
+              .orElse(TokenJson.DEFAULT_SYNC_WINDOW)));
     }
     long pages = Math.max(1, (result.total() + size - 1) / size);
     var value = Jsonp.createObjectBuilder()

@@ -3,6 +3,7 @@ package org.countersign.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 import org.countersign.api.ApiException;
 import org.countersign.api.ErrorCode;
@@ -10,6 +11,7 @@ import org.countersign.audit.AuditEntry;
 import org.countersign.audit.AuditLog;
 import org.countersign.audit.Origin;
 import org.countersign.config.Settings;
+import org.countersign.token.UserRights;
 import org.countersign.user.AdminAccounts;
 import org.countersign.user.UserStore;
 import org.countersign.validate.CheckRequest;
@@ -35,6 +37,7 @@ public class Authentication {
   @Inject AuditLog audit;
   @Inject ValidationService validation;
   @Inject Settings settings;
+  @Inject UserRights userRights;
 
   /** Step one: an admin's password, or a user's; 401 with code 4031 when neither matches. */
   @Transactional(dontRollbackOn = ApiException.class)
@@ -125,13 +128,17 @@ public class Authentication {
   }
 
   private Login granted(Caller caller, AuthType type) {
-    return new Login.Granted(caller, type, jwt.issue(caller.username(), caller.realm(), caller.role(), type));
+    List<String> rights = caller.isAdmin()
+        ? Role.ADMIN.rights()
+        : userRights.of(caller.realm(), caller.username(), caller.client());
+    return new Login.Granted(caller, type, rights,
+        jwt.issue(caller.username(), caller.realm(), caller.role(), type, rights));
   }
 
   /** What a login step gives: a session, or the challenges of the second step. */
   public sealed interface Login {
     /** A session: the caller and their JWT. */
-    record Granted(Caller caller, AuthType authType, JwtService.Issued jwt) implements Login {}
+    record Granted(Caller caller, AuthType authType, List<String> rights, JwtService.Issued jwt) implements Login {}
 
     /** The password was right; now one of the user's tokens must answer one of these challenges. */
     record SecondStep(Verdict.Challenged challenges) implements Login {}

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import org.countersign.api.ApiException;
 import org.countersign.api.ErrorCode;
 import org.countersign.config.Settings;
@@ -33,7 +34,7 @@ public class JwtService {
   @Inject Clock clock;
   @Inject SecureRandom random;
 
-  public Issued issue(String username, String realm, Role role, AuthType authType) {
+  public Issued issue(String username, String realm, Role role, AuthType authType, List<String> rights) {
     Instant now = clock.instant();
     Instant expires = now.plusSeconds(settings.jwtLifetimeSeconds());
     byte[] nonce = new byte[16];
@@ -44,7 +45,7 @@ public class JwtService {
             .claim("realm", realm)
             .claim("role", role.wireName())
             .claim("authtype", authType.claim())
-            .claim("rights", role.rights())
+            .claim("rights", rights)
             .jwtID(HexFormat.of().formatHex(nonce))
             .issueTime(Date.from(now))
             .expirationTime(Date.from(expires))

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.countersign.audit.AuditLog;
 import org.countersign.audit.Origin;
-import org.countersign.user.UserStore;
 
 /**
  * The policies: what those of a scope decide for a request (from the cache, never waiting on the database), and
@@ -32,7 +31,7 @@ public class Policies {
   @Inject PolicyCache cache;
   @Inject PolicyStore store;
   @Inject PolicyActions actions;
-  @Inject UserStore users;
+  @Inject KnownNames names;
   @Inject AuditLog audit;
 
   /** What the active policies of this scope that match the request decide. */
@@ -93,7 +92,7 @@ public class Policies {
     List<String> realms = entries("realm", d.realms(), stored.map(Policy::realms));
     realms.forEach(this::knownRealm);
     List<String> resolvers = entries("resolver", d.resolvers(), stored.map(Policy::resolvers));
-    resolvers.stream().filter(r -> !r.equals("*") && !r.equalsIgnoreCase(UserStore.RESOLVER)).findFirst()
+    resolvers.stream().filter(r -> !r.equals("*") && !names.resolverExists(r)).findFirst()
         .ifPresent(r -> {
           throw new InvalidPolicy("Unknown resolver: " + r);
         });
@@ -164,7 +163,7 @@ public class Policies {
 
   private void knownRealm(String entry) {
     String body = entry.startsWith("!") || entry.startsWith("-") ? entry.substring(1) : entry;
-    if (LITERAL.matcher(body).matches() && users.realm(Optional.of(body)).isEmpty()) {
+    if (LITERAL.matcher(body).matches() && !names.realmExists(body)) {
       throw new InvalidPolicy("Unknown realm: " + body);
     }
   }

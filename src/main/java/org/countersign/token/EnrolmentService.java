@@ -25,6 +25,11 @@ import org.countersign.token.spi.OtpToken;
 import org.countersign.token.spi.OtpVerifier;
 import org.countersign.token.spi.TokenType;
 import org.countersign.user.User;
+import org.countersign.policy.CoreActions;
+import org.countersign.policy.Decision;
+import org.countersign.policy.Policies;
+import org.countersign.policy.PolicyRequest;
+import org.countersign.policy.Scope;
 import org.countersign.user.UserStore;
 
 /**
@@ -47,6 +52,8 @@ public class EnrolmentService {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject org.countersign.ops.Outcomes outcomes;
+  @Inject UserRights rights;
+  @Inject Policies policies;
 
   /** Creates a token; returns the {@code detail} of the answer. */
   @Transactional
@@ -104,7 +111,14 @@ public class EnrolmentService {
     if (mustConfirm && !takesCodes) {
       throw ApiException.invalid("type", "this type has no codes to confirm");
     }
+    rights.require(caller, TypePolicyActions.enrolRight(type.name()));
     Optional<User> owner = owner(params, caller);
+    Decision policy = policies.decide(Scope.ENROLLMENT, owner
+        .map(u -> PolicyRequest.ofUser(u.realm(), UserStore.RESOLVER, u.username(), caller.client()))
+        .orElseGet(() -> PolicyRequest.anonymous(caller.client())));
+    if (owner.isPresent()) {
+      limitTokens(owner.get(), policy);
+    }
     String serial = params.has("serial") ? serials.chosen(params.required("serial")) : serials.fresh(type.serialPrefix());
     String description = bounded(params, "description", MAX_DESCRIPTION);
     String pin = bounded(params, "pin", MAX_PIN);
@@ -113,8 +127,9 @@ public class EnrolmentService {
     owner.ifPresent(u -> token.assignTo(u.realm(), u.username()));
     token.describe(description);
     token.setPinHash(keys.pins().hash(pin));
-    JsonObject typeDetail = type.enrol(token, params, context(token, owner, publicBase));
-    boolean verify = (mustConfirm || settings.enrolVerify()) && takesCodes;
+    JsonObject typeDetail = type.enrol(token, params, context(token, owner, publicBase, policy));
+    boolean verify = (mustConfirm || settings.enrolVerify()
+        || policy.list(TypePolicyActions.VERIFY_ENROLLMENT).contains(type.name())) && takesCodes;
     if (verify) {
       token.setRolloutState(RolloutState.VERIFY);
     }
@@ -194,8 +209,21 @@ public class EnrolmentService {
     return value;
   }
 
-  private EnrolmentContext context(Token token, Optional<User> owner, java.net.URI publicBase) {
+  /** privacyIDEA's {@code max_token_per_user}: refuses a token beyond the limit of the owner's policies. */
+  private void limitTokens(User owner, Decision policy) {
+    Optional<Integer> max = policy.whole(CoreActions.MAX_TOKEN_PER_USER);
+    if (max.isPresent() && tokens.ofOwner(owner.realm(), owner.username()).size() >= max.get()) {
+      throw ApiException.forbidden("The number of tokens for this user is limited to " + max.get() + ".");
+    }
+  }
+
+  private EnrolmentContext context(Token token, Optional<User> owner, java.net.URI publicBase, Decision policy) {
     return new EnrolmentContext() {
+      @Override
+      public Optional<String> policy(String action) {
+        return policy.single(action);
+      }
+
       @Override
       public java.net.URI publicBase() {
         return publicBase;

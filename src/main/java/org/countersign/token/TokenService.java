@@ -16,6 +16,7 @@ import org.countersign.auth.Caller;
 import org.countersign.crypto.KeyRing;
 import org.countersign.token.spi.OtpToken;
 import org.countersign.token.spi.Resynchronizer;
+import org.countersign.policy.CoreActions;
 import org.countersign.user.UserStore;
 
 /**
@@ -33,6 +34,7 @@ public class TokenService {
   @Inject KeyRing keys;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject UserRights rights;
 
   public TokenRepository.Page list(TokenFilter filter, int page, int pageSize, Caller caller) {
     TokenFilter scoped = caller.isAdmin()
@@ -50,6 +52,7 @@ public class TokenService {
 
   public int delete(String serial, Caller caller) {
     Token token = get(serial, caller);
+    rights.require(caller, CoreActions.DELETE);
     tokens.remove(token);
     audit.write(entry("token_delete", token, caller).outcome(true, "OK", null));
     return 1;
@@ -57,6 +60,7 @@ public class TokenService {
 
   public int setActive(String serial, boolean active, Caller caller) {
     Token token = get(serial, caller);
+    rights.require(caller, active ? CoreActions.ENABLE : CoreActions.DISABLE);
     tokens.setActive(token, active);
     audit.write(entry(active ? "token_enable" : "token_disable", token, caller).outcome(true, "OK", null));
     return 1;

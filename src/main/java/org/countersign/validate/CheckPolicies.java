@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Optional;
 import org.countersign.policy.CoreActions;
+import org.countersign.token.TypePolicyActions;
 import org.countersign.policy.Decision;
 import org.countersign.policy.Policies;
 import org.countersign.policy.PolicyRequest;
@@ -28,7 +29,7 @@ class CheckPolicies {
     CheckPolicy.PinSource pin = d.single(CoreActions.OTPPIN)
         .map(v -> CheckPolicy.PinSource.valueOf(v.toUpperCase(Locale.ROOT)))
         .orElse(CheckPolicy.PinSource.TOKENPIN);
-    return new CheckPolicy(pin, d.list(CoreActions.CHALLENGE_RESPONSE), d.setBy(CoreActions.PASS_ON_NO_TOKEN),
+    return new CheckPolicy(pin, d.list(TypePolicyActions.CHALLENGE_RESPONSE), d.setBy(CoreActions.PASS_ON_NO_TOKEN),
         d.setBy(CoreActions.PASS_ON_NO_USER));
   }
 }

@@ -17,6 +17,12 @@ public interface EnrolmentContext {
   /** The base URL at which apps reach this server (configured, or that of the request), ending in a slash. */
   java.net.URI publicBase();
 
+  /**
+   * The value an enrollment policy that matches the owner sets for this action, if any: how a type reads its
+   * own actions (those it declares as an {@code ActionProvider}), such as a forced code length.
+   */
+  Optional<String> policy(String action);
+
   /** Stores the seed, sealed with the server key and bound to this token's serial. */
   void sealSecret(byte[] seed);
 }

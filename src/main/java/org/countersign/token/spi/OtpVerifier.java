@@ -21,4 +21,7 @@ public interface OtpVerifier {
    * Comparisons are constant-time.
    */
   OptionalLong match(OtpToken token, String otp, Instant now);
+
+  /** How many counters (or time steps) a check tries, as privacyIDEA's {@code count_window} field reports it. */
+  int countWindow();
 }

@@ -13,6 +13,9 @@ public interface Resynchronizer {
   /** The new last accepted counter and info updates, or empty when the two codes are not consecutive. */
   Optional<Resync> resync(OtpToken token, String otp1, String otp2, Instant now);
 
+  /** How far a resynchronisation searches, as privacyIDEA's {@code sync_window} field reports it. */
+  int syncWindow();
+
   /** The outcome of a successful resynchronisation. */
   record Resync(long counter, Map<String, String> infoUpdates) {}
 }

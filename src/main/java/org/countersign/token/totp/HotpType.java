@@ -41,7 +41,7 @@ public class HotpType implements TokenType, OtpVerifier, Resynchronizer {
 
   @Override
   public JsonObject enrol(Token token, Params params, EnrolmentContext context) {
-    OathEnrolment e = OathEnrolment.read(params, random);
+    OathEnrolment e = OathEnrolment.read(params, random, context, name());
     try {
       e.applyTo(token, context);
       String account = context.username().orElse(token.serial());
@@ -75,5 +75,15 @@ public class HotpType implements TokenType, OtpVerifier, Resynchronizer {
 
   private static Hotp hotpOf(OtpToken token) {
     return new Hotp(OathEnrolment.hashOf(token.info()), token.otpLen());
+  }
+
+  @Override
+  public int countWindow() {
+    return oath.hotpLookahead();
+  }
+
+  @Override
+  public int syncWindow() {
+    return oath.syncWindow();
   }
 }

@@ -5,6 +5,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import org.countersign.api.ApiException;
 import org.countersign.api.Params;
@@ -33,11 +34,18 @@ final class OathEnrolment {
     this.seed = seed;
   }
 
-  static OathEnrolment read(Params params, SecureRandom random) {
-    HashAlgorithm hash =
-        HashAlgorithm.fromApiName(params.optional("hashlib").filter(s -> !s.isEmpty()).orElse("sha1"))
-            .orElseThrow(() -> ApiException.invalid("hashlib", "must be one of sha1, sha256, sha512"));
-    int digits = Integer.parseInt(params.oneOf("otplen", "6", Set.of("6", "8")));
+  /**
+   * Reads the enrolment parameters; an enrollment policy's {@code <type>_hashlib} and {@code <type>_otplen}
+   * override what the request asks for.
+   */
+  static OathEnrolment read(Params params, SecureRandom random, EnrolmentContext context, String type) {
+    String hashName = context.policy(type + "_" + OathPolicyActions.HASHLIB)
+        .orElse(params.optional("hashlib").filter(s -> !s.isEmpty()).orElse("sha1"));
+    HashAlgorithm hash = HashAlgorithm.fromApiName(hashName)
+        .orElseThrow(() -> ApiException.invalid("hashlib", "must be one of sha1, sha256, sha512"));
+    Optional<String> forcedLength = context.policy(type + "_" + OathPolicyActions.OTPLEN);
+    int digits = Integer.parseInt(forcedLength.isPresent() ? forcedLength.get()
+        : params.oneOf("otplen", "6", Set.of("6", "8")));
     boolean genkey = params.flag("genkey");
     boolean hasKey = params.has("otpkey");
     if (genkey == hasKey) {

@@ -44,8 +44,9 @@ public class TotpType implements TokenType, OtpVerifier, Resynchronizer {
 
   @Override
   public JsonObject enrol(Token token, Params params, EnrolmentContext context) {
-    int step = Integer.parseInt(params.oneOf("timeStep", "30", Set.of("30", "60")));
-    OathEnrolment e = OathEnrolment.read(params, random);
+    int step = Integer.parseInt(context.policy(OathPolicyActions.TOTP_TIMESTEP)
+        .orElseGet(() -> params.oneOf("timeStep", "30", Set.of("30", "60"))));
+    OathEnrolment e = OathEnrolment.read(params, random, context, name());
     try {
       e.applyTo(token, context);
       token.putInfo(INFO_TIME_STEP, Integer.toString(step));
@@ -92,5 +93,15 @@ public class TotpType implements TokenType, OtpVerifier, Resynchronizer {
     } catch (NumberFormatException e) {
       return 0;
     }
+  }
+
+  @Override
+  public int countWindow() {
+    return 2 * oath.totpWindow() + 1;
+  }
+
+  @Override
+  public int syncWindow() {
+    return oath.syncWindow();
   }
 }
