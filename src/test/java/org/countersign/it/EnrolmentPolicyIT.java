@@ -59,6 +59,20 @@ class EnrolmentPolicyIT extends OnDefaultServer {
   }
 
   @Test
+  void tiqrOcrasuiteSetsTheSuiteOfNewTiqrTokensAndOnlyAppSuitesAreAccepted() {
+    String user = api.newUser(admin, "suite", PASSWORD);
+    policy("enrollment", user, "tiqr_ocrasuite=OCRA-1:HOTP-SHA256-8:QN10-S");
+    String serial = api.enrol(admin, "type", "tiqr", "user", user);
+    JsonObject token = api.token(admin, serial);
+    assertEquals("OCRA-1:HOTP-SHA256-8:QN10-S", token.getJsonObject("info").getString("ocrasuite"));
+    assertEquals(8, token.getInt("otplen"));
+    Api.Reply counterSuite = api.post("policy/bad" + Long.toHexString(System.nanoTime()), form("scope", "enrollment",
+        "action", "tiqr_ocrasuite=OCRA-1:HOTP-SHA1-6:C-QN08", "user", user), admin);
+    assertEquals(400, counterSuite.status(), counterSuite.body());
+    assertEquals(905, counterSuite.errorCode());
+  }
+
+  @Test
   void maxTokenPerUserRefusesOneTooMany() {
     String user = api.newUser(admin, "max", PASSWORD);
     policy("enrollment", user, "max_token_per_user=1");

@@ -43,9 +43,23 @@ public class TiqrSettings {
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("Configuration '" + OCRA_SUITE + "': " + e.getMessage());
     }
-    if (suite.usesCounter() || suite.usesPin() || suite.timeStepSeconds() > 0) {
+    if (!forTheApp(suite)) {
       throw new IllegalStateException(
           "Configuration '" + OCRA_SUITE + "': the tiqr app supports only question and session suites.");
+    }
+  }
+
+  /** Whether the tiqr app can compute this suite: questions and a session, no counter, PIN or time. */
+  static boolean forTheApp(OcraSuite suite) {
+    return !suite.usesCounter() && !suite.usesPin() && suite.timeStepSeconds() == 0;
+  }
+
+  /** Whether the text is an OCRA suite the tiqr app can compute. */
+  static boolean isAppSuite(String text) {
+    try {
+      return forTheApp(OcraSuite.parse(text));
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

@@ -57,7 +57,7 @@ public class TiqrType implements TokenType, ChallengeIssuer, AppEndpoint {
     if (context.username().isEmpty()) {
       throw ApiException.missing("user");
     }
-    OcraSuite suite = settings.suite();
+    OcraSuite suite = context.policy(TiqrPolicyActions.OCRA_SUITE).map(OcraSuite::parse).orElse(settings.suite());
     token.putInfo(INFO_SUITE, suite.text());
     token.setOtpLen(suite.digits());
     token.setRolloutState(RolloutState.CLIENT_WAIT);
