@@ -80,6 +80,37 @@ class ClusterIT {
   }
 
   @Test
+  void aPolicyChangedOnOneNodeTakesEffectOnTheOtherWithinAboutASecond() throws Exception {
+    String user = a.api().newUser(admin, "clpol", "user-Passw0rd");
+    a.api().enrol(admin, "type", "hotp", "otpkey", TokenInitIT.RFC_KEY, "user", user, "pin", PIN);
+    assertEquals("REJECT", b.api().check("user", user, "pass", PIN).authentication());
+    String name = "cluster" + Long.toHexString(System.nanoTime());
+    Api.Reply set = a.api().post("policy/" + name,
+        form("scope", "authentication", "action", "challenge_response=hotp", "user", user), admin);
+    assertEquals(200, set.status(), set.body());
+    Api.Reply challenged = untilAuthentication(b, user, "CHALLENGE");
+    String tx = challenged.detail().getString("transaction_id");
+    assertTrue(a.api().check("user", user, "transaction_id", tx, "pass", "755224").value(),
+        "node A answers the challenge node B opened under A's policy");
+    assertEquals(200, b.api().post("policy/disable/" + name, Map.of(), admin).status());
+    untilAuthentication(a, user, "REJECT");
+  }
+
+  /** Checks the PIN on the node until the reply is the expected one; at most 3 s (the caches recheck every second). */
+  private static Api.Reply untilAuthentication(ClusterNode node, String user, String expected) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    Api.Reply r;
+    do {
+      r = node.api().check("user", user, "pass", PIN);
+      if (expected.equals(r.authentication())) {
+        return r;
+      }
+      Thread.sleep(250);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("still " + r.authentication() + " after 3 s: " + r.body());
+  }
+
+  @Test
   void thirtyTwoConcurrentChecksOfOneTotpCodeOverBothNodesAcceptExactlyOne() throws Exception {
     Api.Reply init = a.api().init(admin, "type", "totp", "genkey", "1", "pin", PIN);
     String serial = init.detail().getString("serial");
