@@ -41,6 +41,12 @@ import org.countersign.policy.UnknownPolicy;
 public class PolicyResource extends ApiResource {
 
   private static final List<String> LISTS = List.of("realm", "resolver", "user", "client");
+  /**
+   * privacyIDEA's conditions this server does not evaluate. A policy that sets one is refused rather than stored
+   * and applied more widely than its author meant.
+   */
+  private static final List<String> UNSUPPORTED = List.of("time", "conditions", "adminrealm", "adminuser",
+      "pinode", "user_agents", "check_all_resolvers", "user_case_insensitive");
 
   @Inject Policies policies;
 
@@ -110,6 +116,11 @@ public class PolicyResource extends ApiResource {
   }
 
   private static PolicyDraft fromParams(String name, Params p) {
+    for (String field : UNSUPPORTED) {
+      p.optional(field).filter(v -> !v.isBlank() && !isOff(v)).ifPresent(v -> {
+        throw unsupported(field);
+      });
+    }
     Map<String, Optional<List<String>>> lists = new LinkedHashMap<>();
     for (String field : LISTS) {
       lists.put(field, p.optional(field).map(PolicyResource::commaList));
@@ -125,6 +136,15 @@ public class PolicyResource extends ApiResource {
       o = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new ApiException(ErrorCode.PARAMETER, "Malformed JSON body");
+    }
+    for (String field : UNSUPPORTED) {
+      JsonValue v = o.get(field);
+      boolean empty = v == null || v == JsonValue.NULL || v == JsonValue.FALSE
+          || (v instanceof JsonArray arr && arr.isEmpty())
+          || (v instanceof JsonString str && (str.getString().isBlank() || isOff(str.getString())));
+      if (!empty) {
+        throw unsupported(field);
+      }
     }
     Map<String, String> actions = new LinkedHashMap<>();
     JsonValue action = o.get("action");
@@ -153,6 +173,14 @@ public class PolicyResource extends ApiResource {
       Optional<String> description) {
     return new PolicyDraft(name, scope, actions, lists.get("realm"), lists.get("resolver"), lists.get("user"),
         lists.get("client"), priority, active, description);
+  }
+
+  private static boolean isOff(String value) {
+    return Arrays.asList("false", "0").contains(value.strip().toLowerCase(Locale.ROOT));
+  }
+
+  private static ApiException unsupported(String field) {
+    return ApiException.invalid(field, "is not supported by this server; the policy was not stored");
   }
 
   private static Optional<String> scalar(String field, JsonValue v) {

@@ -123,6 +123,12 @@ class PolicyApiIT extends OnDefaultServer {
     refused(400, 905, unique("m"), form("scope", "authentication"));
     refused(400, 905, unique("q"), form("action", "otppin=none"));
     refused(400, 905, unique("u"), form("scope", "authentication", "action", "otppin=none", "user", "(unclosed"));
+    refused(400, 905, unique("w"), form("scope", "authentication", "action", "otppin=none", "time",
+        "Mon-Fri: 09:00-18:00"));
+    Api.Reply conditions = api.postJson("policy/" + unique("j"), "{\"scope\":\"authentication\",\"action\":"
+        + "\"otppin=none\",\"conditions\":[[\"userinfo\",\"memberOf\",\"equals\",\"grp\",true]]}", admin);
+    assertEquals(400, conditions.status(), conditions.body());
+    assertTrue(conditions.errorMessage().contains("conditions"), conditions.body());
     Api.Reply badName = api.post("policy/bad%20name", form("scope", "authentication", "action", "otppin=none"), admin);
     assertEquals(400, badName.status(), badName.body());
     assertEquals(905, badName.errorCode());
