@@ -7,7 +7,8 @@
 #   bench/run.sh --jmh        the JMH micro-benchmarks of HOTP, TOTP and OCRA next to a bare HMAC-SHA1
 #
 # Options: --no-build (reuse target/countersign.war), --jfr (a JFR profile of the server for each measured period,
-# in bench/target/jfr/, with its hottest methods and components), --scenarios ping,accept,wrong,tiqr,init, --warmup S, --measure S, --connections N.
+# in bench/target/jfr/, with its hottest methods and components), --scenarios ping,accept,wrong,tiqr,init, --warmup S, --measure S, --connections N,
+# --policies N (define N policies that every check matches and combines, to show what policies cost).
 # Environment: BENCH_SERVER_JVM_OPTS (JVM options of the server instead of pom.xml's, e.g. -Xmx256m),
 # BENCH_HTTP_THREADS (its request threads instead of pom.xml's countersign.http.threads), BENCH_PORT.
 # Everything listens on 127.0.0.1 only; the script stops the server and removes its directory when it ends.
@@ -26,10 +27,10 @@ while [ $# -gt 0 ]; do
     --postgres) postgres=1 ;;
     --jmh) jmh=1 ;;
     --jfr) jfr=1 ;;
-    --scenarios|--warmup|--measure|--connections|--hotp-users|--tiqr-users)
+    --scenarios|--warmup|--measure|--connections|--hotp-users|--tiqr-users|--policies)
       [ $# -ge 2 ] || { echo "$1 needs a value" >&2; exit 2; }
       driver_args+=("$1" "$2"); shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift

@@ -36,7 +36,9 @@ import org.countersign.token.totp.Hotp;
  * counts as an error. Everything is bounded in time and stops by itself.
  *
  * <p>Arguments: {@code --base http://127.0.0.1:PORT/ --admin-password P [--pid N] [--startup-ms N]
- * [--connections 32] [--warmup 10] [--measure 20] [--hotp-users 1024] [--tiqr-users 64] [--scenarios a,b,...]}.
+ * [--connections 32] [--warmup 10] [--measure 20] [--hotp-users 1024] [--tiqr-users 64] [--policies 0]
+ * [--scenarios a,b,...]}. {@code --policies N} defines N policies before the run, each matching the benchmark's
+ * users without changing what a check decides, so that the cost of matching them shows.
  */
 public final class LoadDriver {
 
@@ -165,6 +167,7 @@ public final class LoadDriver {
     String password = args.get("admin-password");
     HttpConnection.Reply auth = post("auth", form("username", "admin", "password", password), null);
     jwt = match(JWT, auth, "POST /auth");
+    definePolicies(Integer.parseInt(args.getOrDefault("policies", "0")));
     boolean needHotp = scenarios.contains("accept") || scenarios.contains("wrong");
     hotpKeys = new byte[needHotp ? hotpUsers : 0][];
     hotpNext = new long[hotpKeys.length];
@@ -212,6 +215,26 @@ public final class LoadDriver {
   }
 
   /** Enrols a TiQR token as the tiqr app does: read the QR's metadata URL, then register a secret. */
+  /**
+   * Policies that every check of the benchmark matches and has to combine, but that decide what the defaults
+   * decide: the token PIN, challenges for TiQR (which challenges anyway), and an enrolment limit no user reaches.
+   */
+  private void definePolicies(int count) throws Exception {
+    String[][] kinds = {
+        {"authentication", "otppin=tokenpin", "realm", "default"},
+        {"authentication", "challenge_response=tiqr", "client", "127.0.0.0/8, ::1"},
+        {"enrollment", "max_token_per_user=1000", "user", "b.*"},
+    };
+    for (int i = 0; i < count; i++) {
+      String[] k = kinds[i % kinds.length];
+      expectOk(post("policy/bench" + i, form("scope", k[0], "action", k[1], k[2], k[3], "priority",
+          Integer.toString(1 + i / kinds.length)), jwt), "policy");
+    }
+    if (count > 0) {
+      System.out.printf(Locale.ROOT, "setup: %d policies defined%n", count);
+    }
+  }
+
   private TiqrAccount enrolTiqr(String user, byte[] key) throws Exception {
     createUser(user);
     HttpConnection.Reply init = post("token/init", form("type", "tiqr", "user", user, "pin", TIQR_PIN), jwt);
