@@ -130,4 +130,16 @@ public class AuditEntry {
   public String info() {
     return info;
   }
+
+  public long id() {
+    return id == null ? 0 : id;
+  }
+
+  public String tokenType() {
+    return tokenType;
+  }
+
+  public String actor() {
+    return actor;
+  }
 }

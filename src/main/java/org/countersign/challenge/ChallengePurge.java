@@ -5,6 +5,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.countersign.audit.AuditRetention;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -13,7 +14,8 @@ import java.util.logging.Logger;
 import org.countersign.token.EnrolmentSession;
 
 /**
- * Deletes expired challenges and expired enrolment sessions once a minute.
+ * Deletes expired challenges and expired enrolment sessions once a minute, and audit entries past their retention
+ * ({@code countersign.audit.retention.days}).
  *
  * <p>The timer is non-persistent, so every node runs its own: each purge is one bulk DELETE of rows already
  * expired, which is idempotent, loses nothing when two nodes run it at once, and touches no live row, so it never
@@ -28,6 +30,7 @@ public class ChallengePurge {
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject AuditRetention auditRetention;
 
   @Schedule(second = "0", minute = "*", hour = "*", persistent = false, info = "purge expired challenges")
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -35,6 +38,7 @@ public class ChallengePurge {
     var now = ChallengeService.utc(clock.instant());
     int challenges = em.createNamedQuery(Challenge.PURGE).setParameter("now", now).executeUpdate();
     int sessions = em.createNamedQuery(EnrolmentSession.PURGE).setParameter("now", now).executeUpdate();
+    auditRetention.purge();
     if (challenges + sessions > 0) {
       LOG.log(Level.FINE, "Purged {0} expired challenge(s) and {1} enrolment session(s)",
           new Object[] {challenges, sessions});

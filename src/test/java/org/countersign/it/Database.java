@@ -64,6 +64,19 @@ public final class Database {
     }
   }
 
+  /** Runs an INSERT, UPDATE or DELETE; returns the number of rows it changed. */
+  public int update(String sql, Object... args) {
+    try (Connection c = DriverManager.getConnection(url, user, password);
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("update failed: " + sql, e);
+    }
+  }
+
   /** The whole database as H2's {@code SCRIPT} writes it: schema and every row, as SQL text (H2 only). */
   public String script() {
     StringBuilder out = new StringBuilder();
