@@ -12,19 +12,16 @@ import org.countersign.validate.Verdict;
 
 /**
  * The answer to an authentication, in privacyIDEA's shape. Every rejection has the same body, so that an unknown
- * user, a wrong PIN, a wrong code and a replayed code cannot be told apart.
+ * user, a wrong PIN, a wrong code, a replayed code and any code for a locked token cannot be told apart.
  */
 @ApplicationScoped
 public class VerdictJson {
 
   /** The one message of every rejection. */
   public static final String REJECT_MESSAGE = "wrong otp pin or otp value";
-  public static final String LOCKED_MESSAGE = "Failcounter exceeded";
 
   private static final JsonObject REJECT_DETAIL =
       Jsonp.createObjectBuilder().add("message", REJECT_MESSAGE).build();
-  private static final JsonObject LOCKED_DETAIL =
-      Jsonp.createObjectBuilder().add("message", LOCKED_MESSAGE).build();
 
   @Inject Responses responses;
 
@@ -37,9 +34,6 @@ public class VerdictJson {
           .add("otplen", a.otpLen())
           .build();
       return responses.authentication(JsonValue.TRUE, "ACCEPT", detail);
-    }
-    if (verdict instanceof Verdict.Locked) {
-      return responses.authentication(JsonValue.FALSE, "REJECT", LOCKED_DETAIL);
     }
     if (verdict instanceof Verdict.Challenged c) {
       return responses.authentication(JsonValue.FALSE, "CHALLENGE", challengeDetail(c));

@@ -47,6 +47,7 @@ public class EnrolmentService {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject org.countersign.ops.Outcomes outcomes;
+  @Inject Lockout lockout;
 
   /** Creates a token; returns the {@code detail} of the answer. */
   @Transactional
@@ -156,7 +157,7 @@ public class EnrolmentService {
     } finally {
       Arrays.fill(opened.seed(), (byte) 0);
     }
-    boolean ok = !token.locked() && counter.isPresent() && counter.getAsLong() > token.lastCounter()
+    boolean ok = lockout.admits(token, clock.instant()) && counter.isPresent() && counter.getAsLong() > token.lastCounter()
         && tokens.advanceCounter(token, counter.getAsLong());
     var entry = audit.entry("token_verify", caller.origin())
         .user(token.realm().orElse(null), token.username().orElse(null))

@@ -17,6 +17,7 @@ import org.countersign.audit.AuditLog;
 import org.countersign.audit.Origin;
 import org.countersign.config.Settings;
 import org.countersign.crypto.KeyRing;
+import org.countersign.token.Lockout;
 import org.countersign.token.Token;
 import org.countersign.token.TokenRepository;
 import org.countersign.challenge.Purpose;
@@ -45,6 +46,7 @@ public class ValidationService {
   @Inject ChallengeStep challenges;
   @Inject org.countersign.challenge.ChallengeService challengeService;
   @Inject org.countersign.ops.Outcomes outcomes;
+  @Inject Lockout lockout;
 
   @Transactional
   public Verdict check(CheckRequest request, Origin origin) {
@@ -59,9 +61,13 @@ public class ValidationService {
     if (request.transactionId().isPresent()) {
       return challenges.finalise(request.transactionId().get(), owned, attempt);
     }
-    List<Token> usable = owned.stream().filter(Token::usable).toList();
-    if (usable.isEmpty()) {
+    List<Token> enabled = owned.stream().filter(Token::usable).toList();
+    if (enabled.isEmpty()) {
       return attempt.reject(owned.isEmpty() ? "no tokens" : "no usable tokens");
+    }
+    List<Token> usable = admitted(enabled, now, attempt);
+    if (usable.isEmpty()) {
+      return attempt.lockedOut(enabled, now);
     }
     List<Candidate> pinMatched = new ArrayList<>();
     for (Token token : usable) {
@@ -126,8 +132,30 @@ public class ValidationService {
     return usableTokens(realm, username).stream().anyMatch(t -> !serials.contains(t.serial()));
   }
 
+  /**
+   * The person's enabled, rolled-out tokens, locked or not: a locked token still stands for a second factor (the
+   * person does not sign in without it); it opens no challenge (see {@code ChallengeService#open}).
+   */
   private List<Token> usableTokens(String realm, String username) {
-    return tokens.ofOwner(realm, username).stream().filter(t -> t.usable() && !t.locked()).toList();
+    return tokens.ofOwner(realm, username).stream().filter(Token::usable).toList();
+  }
+
+  /**
+   * The tokens that take this attempt (see {@link Lockout}); the others take no part in it, not even in the PIN
+   * check. For a token inside its delay the attempt counts as a failure without being checked.
+   */
+  private List<Token> admitted(List<Token> enabled, Instant now, Attempt attempt) {
+    List<Token> open = new ArrayList<>();
+    List<Token> delayed = new ArrayList<>();
+    for (Token token : enabled) {
+      switch (lockout.state(token, now)) {
+        case OPEN -> open.add(token);
+        case DELAYED -> delayed.add(token);
+        case LOCKED -> { }
+      }
+    }
+    tokens.recordFailure(delayed);
+    return open;
   }
 
   private static String auditAction(Purpose purpose) {
@@ -146,11 +174,6 @@ public class ValidationService {
       if (counter.getAsLong() <= token.lastCounter()) {
         replay = true;
         continue;
-      }
-      if (token.locked()) {
-        outcomes.lockedOut();
-        audit.write(attempt.entry().outcome(false, "REJECT", "failcounter exceeded"));
-        return new Verdict.Locked();
       }
       if (tokens.accept(token, counter.getAsLong(), LocalDateTime.ofInstant(now, ZoneOffset.UTC))) {
         outcomes.accepted();
@@ -224,6 +247,20 @@ public class ValidationService {
     public Verdict reject(String why) {
       outcomes.rejected();
       audit.write(entry.outcome(false, "REJECT", why == null ? "unknown user, realm or serial" : why));
+      return Verdict.rejected();
+    }
+
+    /**
+     * The ordinary reject, for tokens that took no part because {@link Lockout} held them: audited as a
+     * lock-out, answered like a wrong code.
+     */
+    public Verdict lockedOut(List<Token> held, Instant now) {
+      if (held.size() == 1) {
+        entry.token(held.get(0).serial(), held.get(0).type());
+      }
+      boolean locked = held.stream().anyMatch(t -> lockout.locks(t, now));
+      outcomes.lockedOut();
+      audit.write(entry.outcome(false, "REJECT", locked ? "failcounter exceeded" : "too soon after failures"));
       return Verdict.rejected();
     }
 
