@@ -22,7 +22,10 @@ public class Settings {
   public static final String DEFAULT_REALM = "countersign.realm";
   /** Issuer shown by authenticator apps (otpauth {@code issuer}). Default {@code Countersign}. */
   public static final String ISSUER = "countersign.issuer";
-  /** Failed attempts after which a token rejects every code until reset. Default 10. */
+  /**
+   * Failed attempts after which a token rejects every code, right or wrong, until an admin resets it or {@link
+   * #FAILCOUNTER_CLEAR_TIMEOUT} has passed. Default 10.
+   */
   public static final String MAX_FAIL = "countersign.maxfail";
   /**
    * Seconds after its last failure at which a locked token (fail counter at maxfail) takes an attempt again; the

@@ -67,6 +67,7 @@ public class ValidationService {
     }
     List<Token> usable = admitted(enabled, now, attempt);
     if (usable.isEmpty()) {
+      keys.pins().matches(request.pass(), null);
       return attempt.lockedOut(enabled, now);
     }
     List<Candidate> pinMatched = new ArrayList<>();
