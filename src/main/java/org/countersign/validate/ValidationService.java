@@ -65,7 +65,7 @@ public class ValidationService {
     if (enabled.isEmpty()) {
       return attempt.reject(owned.isEmpty() ? "no tokens" : "no usable tokens");
     }
-    List<Token> usable = admitted(enabled, now, attempt);
+    List<Token> usable = admitted(enabled, now);
     if (usable.isEmpty()) {
       keys.pins().matches(request.pass(), null);
       return attempt.lockedOut(enabled, now);
@@ -145,7 +145,7 @@ public class ValidationService {
    * The tokens that take this attempt (see {@link Lockout}); the others take no part in it, not even in the PIN
    * check. For a token inside its delay the attempt counts as a failure without being checked.
    */
-  private List<Token> admitted(List<Token> enabled, Instant now, Attempt attempt) {
+  private List<Token> admitted(List<Token> enabled, Instant now) {
     List<Token> open = new ArrayList<>();
     List<Token> delayed = new ArrayList<>();
     for (Token token : enabled) {
