@@ -16,19 +16,16 @@ import org.countersign.validate.Verdict;
 
 /**
  * The answer to an authentication, in privacyIDEA's shape. Every rejection has the same body, so that an unknown
- * user, a wrong PIN, a wrong code and a replayed code cannot be told apart.
+ * user, a wrong PIN, a wrong code, a replayed code and any code for a locked token cannot be told apart.
  */
 @ApplicationScoped
 public class VerdictJson {
 
   /** The one message of every rejection. */
   public static final String REJECT_MESSAGE = "wrong otp pin or otp value";
-  public static final String LOCKED_MESSAGE = "Failcounter exceeded";
 
   private static final JsonObject REJECT_DETAIL =
       Jsonp.createObjectBuilder().add("message", REJECT_MESSAGE).build();
-  private static final JsonObject LOCKED_DETAIL =
-      Jsonp.createObjectBuilder().add("message", LOCKED_MESSAGE).build();
 
   private static final List<String> PREFERRED_MODES = List.of("interactive", "webauthn", "poll", "u2f");
 
@@ -47,9 +44,6 @@ public class VerdictJson {
     if (verdict instanceof Verdict.Passed passed) {
       return responses.authentication(JsonValue.TRUE, "ACCEPT",
           Jsonp.createObjectBuilder().add("message", passed.message()).build());
-    }
-    if (verdict instanceof Verdict.Locked) {
-      return responses.authentication(JsonValue.FALSE, "REJECT", LOCKED_DETAIL);
     }
     if (verdict instanceof Verdict.Challenged c) {
       return responses.authentication(JsonValue.FALSE, "CHALLENGE", challengeDetail(c));

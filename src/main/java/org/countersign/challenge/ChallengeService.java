@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.countersign.config.Settings;
+import org.countersign.token.Lockout;
 import org.countersign.token.Token;
 import org.countersign.token.TokenTypes;
 import org.countersign.token.spi.ChallengeIssuer;
@@ -39,6 +40,7 @@ public class ChallengeService {
   @Inject Settings settings;
   @Inject SecureRandom random;
   @Inject Clock clock;
+  @Inject Lockout lockout;
 
   /** Whether the token's type issues challenges of its own (an app answers them). */
   public boolean canChallenge(Token token) {
@@ -48,14 +50,16 @@ public class ChallengeService {
   /**
    * Opens a challenge for each of these tokens, all under one new transaction id: the type's own challenge where it
    * issues one (an app to answer), otherwise, for a type that checks codes, a request to enter a code, answered
-   * by a later check with the transaction id. Empty when none of the tokens can be challenged.
+   * by a later check with the transaction id. A locked token (see {@link Lockout}) gets none: its challenge
+   * would tell that its PIN or its owner's password was right. Empty when none of the tokens can be challenged.
    */
-  public Optional<Opened> open(List<Token> tokens, Purpose purpose) {
+  public Optional<Opened> open(List<Token> candidates, Purpose purpose) {
+    Instant now = clock.instant();
+    List<Token> tokens = candidates.stream().filter(t -> !lockout.locks(t, now)).toList();
     if (tokens.isEmpty()) {
       return Optional.empty();
     }
     String transactionId = newTransactionId();
-    Instant now = clock.instant();
     LocalDateTime created = utc(now);
     LocalDateTime expires = utc(now.plusSeconds(settings.challengeValiditySeconds()));
     List<IssuedChallenge> issued = new ArrayList<>();

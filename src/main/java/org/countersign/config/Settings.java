@@ -22,8 +22,16 @@ public class Settings {
   public static final String DEFAULT_REALM = "countersign.realm";
   /** Issuer shown by authenticator apps (otpauth {@code issuer}). Default {@code Countersign}. */
   public static final String ISSUER = "countersign.issuer";
-  /** Failed attempts after which a token rejects every code until reset. Default 10. */
+  /**
+   * Failed attempts after which a token rejects every code, right or wrong, until an admin resets it or {@link
+   * #FAILCOUNTER_CLEAR_TIMEOUT} has passed. Default 10.
+   */
   public static final String MAX_FAIL = "countersign.maxfail";
+  /**
+   * Seconds after its last failure at which a locked token (fail counter at maxfail) takes an attempt again; the
+   * right code then clears the counter. Default 600; 0 keeps the lock until an admin resets the token.
+   */
+  public static final String FAILCOUNTER_CLEAR_TIMEOUT = "countersign.failcounter.clear.timeout";
   /** Whether a wrong PIN counts as a failure of the user's tokens. Default true. */
   public static final String PIN_FAILURE_COUNTS = "countersign.pin.failure.counts";
   /** Whether a new OTP token must confirm its first code before it can authenticate. Default false. */
@@ -50,6 +58,7 @@ public class Settings {
   private String defaultRealm;
   private String issuer;
   private int maxFail;
+  private int failCounterClearTimeout;
   private boolean pinFailureCounts;
   private boolean enrolVerify;
   private boolean selfEnrolment;
@@ -66,6 +75,7 @@ public class Settings {
     defaultRealm = c.string(DEFAULT_REALM, "default");
     issuer = c.string(ISSUER, "Countersign");
     maxFail = c.integer(MAX_FAIL, 10, 1, 1000);
+    failCounterClearTimeout = c.integer(FAILCOUNTER_CLEAR_TIMEOUT, 600, 0, 31 * 86400);
     pinFailureCounts = c.bool(PIN_FAILURE_COUNTS, true);
     enrolVerify = c.bool(ENROL_VERIFY, false);
     selfEnrolment = c.bool(SELF_ENROLMENT, true);
@@ -93,6 +103,11 @@ public class Settings {
 
   public int maxFail() {
     return maxFail;
+  }
+
+  /** See {@link #FAILCOUNTER_CLEAR_TIMEOUT}; 0 for a lock that only an admin clears. */
+  public int failCounterClearTimeoutSeconds() {
+    return failCounterClearTimeout;
   }
 
   public boolean pinFailureCounts() {

@@ -54,6 +54,7 @@ public class EnrolmentService {
   @Inject org.countersign.ops.Outcomes outcomes;
   @Inject UserRights rights;
   @Inject Policies policies;
+  @Inject Lockout lockout;
 
   /** Creates a token; returns the {@code detail} of the answer. */
   @Transactional
@@ -171,7 +172,7 @@ public class EnrolmentService {
     } finally {
       Arrays.fill(opened.seed(), (byte) 0);
     }
-    boolean ok = !token.locked() && counter.isPresent() && counter.getAsLong() > token.lastCounter()
+    boolean ok = lockout.admits(token, clock.instant()) && counter.isPresent() && counter.getAsLong() > token.lastCounter()
         && tokens.advanceCounter(token, counter.getAsLong());
     var entry = audit.entry("token_verify", caller.origin())
         .user(token.realm().orElse(null), token.username().orElse(null))

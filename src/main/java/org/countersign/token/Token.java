@@ -33,11 +33,15 @@ import java.util.Optional;
   @NamedQuery(
       name = Token.ACCEPT,
       query = "UPDATE Token t SET t.lastCounter = :counter, t.failCount = 0, t.lastUsedAt = :now"
-          + " WHERE t.id = :id AND t.lastCounter < :counter AND t.failCount < t.maxFail AND t.active = TRUE"),
+          + " WHERE t.id = :id AND t.lastCounter < :counter AND t.active = TRUE" + Token.ADMITS),
   @NamedQuery(
       name = Token.RECORD_FAILURE,
-      query = "UPDATE Token t SET t.failCount = t.failCount + 1"
+      query = "UPDATE Token t SET t.failCount = t.failCount + 1, t.lastFailAt = :now"
           + " WHERE t.id IN :ids AND t.failCount < t.maxFail"),
+  @NamedQuery(
+      name = Token.RELOCK,
+      query = "UPDATE Token t SET t.lastFailAt = :now"
+          + " WHERE t.id IN :ids AND t.failCount >= t.maxFail AND t.lastFailAt <= :clearedBefore"),
   @NamedQuery(
       name = Token.ADVANCE_COUNTER,
       query = "UPDATE Token t SET t.lastCounter = :counter WHERE t.id = :id AND t.lastCounter < :counter"),
@@ -50,8 +54,10 @@ import java.util.Optional;
   @NamedQuery(
       name = Token.ACCEPT_CHALLENGE,
       query = "UPDATE Token t SET t.failCount = 0, t.lastUsedAt = :now"
-          + " WHERE t.id = :id AND t.failCount < t.maxFail AND t.active = TRUE"),
-  @NamedQuery(name = Token.RESET_FAILURES, query = "UPDATE Token t SET t.failCount = 0 WHERE t.id = :id")
+          + " WHERE t.id = :id AND t.active = TRUE" + Token.ADMITS),
+  @NamedQuery(
+      name = Token.RESET_FAILURES,
+      query = "UPDATE Token t SET t.failCount = 0, t.lastFailAt = NULL WHERE t.id = :id")
 })
 public class Token {
 
@@ -68,6 +74,14 @@ public class Token {
   public static final String SET_SECRET = "Token.setSecret";
   public static final String RESET_FAILURES = "Token.resetFailures";
   public static final String ACCEPT_CHALLENGE = "Token.acceptChallenge";
+  public static final String RELOCK = "Token.relock";
+
+  /**
+   * The condition under which an accepting update may clear the fail count (see {@link Lockout}): not locked, or
+   * locked long enough ago, and past the delay the token was in when it was read.
+   */
+  static final String ADMITS = " AND (t.failCount < t.maxFail OR t.lastFailAt <= :clearedBefore)"
+      + " AND (t.lastFailAt IS NULL OR t.lastFailAt <= :quietSince)";
 
   /** No code has been accepted yet. */
   public static final long NO_COUNTER = -1;
@@ -118,6 +132,9 @@ public class Token {
   @Convert(converter = InfoConverter.class)
   @Column(nullable = false, length = 4000)
   private Map<String, String> info = new LinkedHashMap<>();
+
+  @Column(name = "last_fail_at")
+  private LocalDateTime lastFailAt;
 
   @Column(name = "created_at", nullable = false)
   private LocalDateTime createdAt;
@@ -232,8 +249,14 @@ public class Token {
     return maxFail;
   }
 
+  /** Whether the fail count is at its maximum; whether the token takes attempts is for {@link Lockout}. */
   public boolean locked() {
     return failCount >= maxFail;
+  }
+
+  /** When the last failure was counted, if one was since the last reset. */
+  public Optional<LocalDateTime> lastFailAt() {
+    return Optional.ofNullable(lastFailAt);
   }
 
   /** Public, type-specific parameters; never secrets. */

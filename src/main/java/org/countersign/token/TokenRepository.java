@@ -1,14 +1,21 @@
 package org.countersign.token;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +31,9 @@ public class TokenRepository {
 
   @PersistenceContext(unitName = "countersign")
   EntityManager em;
+
+  @Inject Lockout lockout;
+  @Inject Clock clock;
 
   public Optional<Token> bySerial(String serial) {
     return em.createNamedQuery(Token.BY_SERIAL, Token.class)
@@ -67,41 +77,61 @@ public class TokenRepository {
 
   /**
    * Accepts a code for the counter it matched: moves the last accepted counter forward and clears the fail count,
-   * only if the counter is still above the last accepted one, the token is not locked and is enabled.
+   * only if the counter is still above the last accepted one, the token is enabled and {@link Lockout} admits
+   * it, as stored now.
    *
    * @return whether this call won
    */
   public boolean accept(Token token, long counter, LocalDateTime now) {
-    int changed =
-        em.createNamedQuery(Token.ACCEPT)
+    return admitting(em.createNamedQuery(Token.ACCEPT), token, now)
             .setParameter("counter", counter)
-            .setParameter("now", now)
-            .setParameter("id", token.id())
-            .executeUpdate();
-    return changed == 1;
-  }
-
-  /**
-   * Accepts a finalised challenge: clears the fail count, only if the token is neither locked nor disabled.
-   *
-   * @return whether the token accepted
-   */
-  public boolean acceptChallenge(Token token, LocalDateTime now) {
-    return em.createNamedQuery(Token.ACCEPT_CHALLENGE)
             .setParameter("now", now)
             .setParameter("id", token.id())
             .executeUpdate()
         == 1;
   }
 
-  /** Adds one failure to each token that is not yet at its maximum. */
+  /**
+   * Accepts a finalised challenge: clears the fail count, only if the token is enabled and {@link Lockout} admits
+   * it, as stored now.
+   *
+   * @return whether the token accepted
+   */
+  public boolean acceptChallenge(Token token, LocalDateTime now) {
+    return admitting(em.createNamedQuery(Token.ACCEPT_CHALLENGE), token, now)
+            .setParameter("now", now)
+            .setParameter("id", token.id())
+            .executeUpdate()
+        == 1;
+  }
+
+  private Query admitting(Query query, Token token, LocalDateTime now) {
+    Instant at = now.toInstant(ZoneOffset.UTC);
+    return query.setParameter("clearedBefore", lockout.clearedBefore(token, at))
+        .setParameter("quietSince", lockout.quietSince(token, at));
+  }
+
+  /**
+   * Counts a failure of each token: one more below the maximum; at the maximum, a token whose lock had run out
+   * is locked again from now. A token still locked is left as it is, so attempts on it never prolong the lock.
+   */
   public void recordFailure(Collection<Token> tokens) {
     if (tokens.isEmpty()) {
       return;
     }
     List<Long> ids = new ArrayList<>();
     tokens.forEach(t -> ids.add(t.id()));
-    em.createNamedQuery(Token.RECORD_FAILURE).setParameter("ids", ids).executeUpdate();
+    Instant now = clock.instant();
+    LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+    em.createNamedQuery(Token.RECORD_FAILURE).setParameter("ids", ids).setParameter("now", at).executeUpdate();
+    // Tokens of owners whose policies set another clear timeout are relocked with their own cutoff.
+    Map<LocalDateTime, List<Long>> byCutoff = new HashMap<>();
+    tokens.forEach(t -> byCutoff.computeIfAbsent(lockout.clearedBefore(t, now), c -> new ArrayList<>()).add(t.id()));
+    byCutoff.forEach((cutoff, group) -> em.createNamedQuery(Token.RELOCK)
+        .setParameter("ids", group)
+        .setParameter("now", at)
+        .setParameter("clearedBefore", cutoff)
+        .executeUpdate());
   }
 
   /** Moves the last accepted counter forward, never back; returns whether it moved. */

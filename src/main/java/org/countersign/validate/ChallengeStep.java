@@ -3,6 +3,7 @@ package org.countersign.validate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.function.Predicate;
 import org.countersign.challenge.Challenge;
 import org.countersign.challenge.ChallengeService;
 import org.countersign.challenge.Purpose;
+import org.countersign.token.Lockout;
 import org.countersign.token.Token;
 import org.countersign.token.TokenRepository;
 
@@ -28,6 +30,7 @@ public class ChallengeStep {
   @Inject TokenRepository tokens;
   @Inject CodeMatcher codes;
   @Inject Clock clock;
+  @Inject Lockout lockout;
 
   /**
    * Challenges for the usable tokens whose PIN is the whole pass, if there are any: of every type that issues its
@@ -64,20 +67,33 @@ public class ChallengeStep {
   /**
    * Answers a transaction of the request's purpose: accepts once for a token whose app answered its challenge,
    * or whose code the pass is. A code is accepted by the same conditional update as a one-step check, so a code
-   * used once cannot answer again, and a wrong one counts as a failure of the token.
+   * used once cannot answer again, and a wrong one counts as a failure of the token. A token that {@link Lockout}
+   * holds answers nothing, whether its app answered or not.
    */
   Verdict finalise(String transactionId, List<Token> owned, ValidationService.Attempt attempt) {
     Purpose purpose = attempt.request().purpose();
     List<Challenge> open = challenges.ofTransaction(transactionId, purpose);
     String pass = attempt.request().pass();
-    LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    Instant at = clock.instant();
+    LocalDateTime now = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     List<Token> missed = new ArrayList<>();
+    List<Token> held = new ArrayList<>();
+    boolean checked = false;
     for (Token token : owned) {
       Optional<Challenge> mine = open.stream().filter(c -> c.serial().equals(token.serial())).findFirst();
       if (mine.isEmpty() || !token.usable()) {
         continue;
       }
       attempt.entry().token(token.serial(), token.type());
+      Lockout.State state = lockout.state(token, at);
+      if (state != Lockout.State.OPEN) {
+        held.add(token);
+        if (state == Lockout.State.DELAYED) {
+          missed.add(token);
+        }
+        continue;
+      }
+      checked = true;
       if (mine.get().answered() && challenges.finalise(transactionId, purpose, token)) {
         if (tokens.acceptChallenge(token, now)) {
           return attempt.accept(token);
@@ -94,6 +110,9 @@ public class ChallengeStep {
       }
     }
     tokens.recordFailure(missed);
+    if (!held.isEmpty() && !checked) {
+      return attempt.lockedOut(held, at);
+    }
     return attempt.reject(missed.isEmpty()
         ? "no answered challenge for this transaction" : "wrong code for the challenge");
   }

@@ -17,6 +17,7 @@ import org.countersign.audit.AuditLog;
 import org.countersign.audit.Origin;
 import org.countersign.config.Settings;
 import org.countersign.crypto.KeyRing;
+import org.countersign.token.Lockout;
 import org.countersign.token.Token;
 import org.countersign.token.TokenRepository;
 import org.countersign.challenge.Purpose;
@@ -46,6 +47,7 @@ public class ValidationService {
   @Inject org.countersign.challenge.ChallengeService challengeService;
   @Inject org.countersign.ops.Outcomes outcomes;
   @Inject CheckPolicies checkPolicies;
+  @Inject Lockout lockout;
 
   @Transactional
   public Verdict check(CheckRequest request, Origin origin) {
@@ -68,9 +70,14 @@ public class ValidationService {
     if (owned.isEmpty() && policy.passOnNoToken().isPresent()) {
       return attempt.pass("user has no token, accepted due to '" + policy.passOnNoToken().get() + "'");
     }
-    List<Token> usable = owned.stream().filter(Token::usable).toList();
-    if (usable.isEmpty()) {
+    List<Token> enabled = owned.stream().filter(Token::usable).toList();
+    if (enabled.isEmpty()) {
       return attempt.reject(owned.isEmpty() ? "no tokens" : "no usable tokens");
+    }
+    List<Token> usable = admitted(enabled, now);
+    if (usable.isEmpty()) {
+      keys.pins().matches(request.pass(), null);
+      return attempt.lockedOut(enabled, now);
     }
     PinCheck pins = new PinCheck(policy.pin(), keys, users);
     List<Candidate> pinMatched = new ArrayList<>();
@@ -137,8 +144,30 @@ public class ValidationService {
     return usableTokens(realm, username).stream().anyMatch(t -> !serials.contains(t.serial()));
   }
 
+  /**
+   * The person's enabled, rolled-out tokens, locked or not: a locked token still stands for a second factor (the
+   * person does not sign in without it); it opens no challenge (see {@code ChallengeService#open}).
+   */
   private List<Token> usableTokens(String realm, String username) {
-    return tokens.ofOwner(realm, username).stream().filter(t -> t.usable() && !t.locked()).toList();
+    return tokens.ofOwner(realm, username).stream().filter(Token::usable).toList();
+  }
+
+  /**
+   * The tokens that take this attempt (see {@link Lockout}); the others take no part in it, not even in the PIN
+   * check. For a token inside its delay the attempt counts as a failure without being checked.
+   */
+  private List<Token> admitted(List<Token> enabled, Instant now) {
+    List<Token> open = new ArrayList<>();
+    List<Token> delayed = new ArrayList<>();
+    for (Token token : enabled) {
+      switch (lockout.state(token, now)) {
+        case OPEN -> open.add(token);
+        case DELAYED -> delayed.add(token);
+        case LOCKED -> { }
+      }
+    }
+    tokens.recordFailure(delayed);
+    return open;
   }
 
   private static String auditAction(Purpose purpose) {
@@ -157,11 +186,6 @@ public class ValidationService {
       if (counter.getAsLong() <= token.lastCounter()) {
         replay = true;
         continue;
-      }
-      if (token.locked()) {
-        outcomes.lockedOut();
-        audit.write(attempt.entry().outcome(false, "REJECT", "failcounter exceeded"));
-        return new Verdict.Locked();
       }
       if (tokens.accept(token, counter.getAsLong(), LocalDateTime.ofInstant(now, ZoneOffset.UTC))) {
         outcomes.accepted();
@@ -256,6 +280,20 @@ public class ValidationService {
       outcomes.accepted();
       audit.write(entry.outcome(true, "ACCEPT", message));
       return new Verdict.Passed(message);
+    }
+
+    /**
+     * The ordinary reject, for tokens that took no part because {@link Lockout} held them: audited as a
+     * lock-out, answered like a wrong code.
+     */
+    public Verdict lockedOut(List<Token> held, Instant now) {
+      if (held.size() == 1) {
+        entry.token(held.get(0).serial(), held.get(0).type());
+      }
+      boolean locked = held.stream().anyMatch(t -> lockout.locks(t, now));
+      outcomes.lockedOut();
+      audit.write(entry.outcome(false, "REJECT", locked ? "failcounter exceeded" : "too soon after failures"));
+      return Verdict.rejected();
     }
 
     public Verdict accept(Token token) {

@@ -4,8 +4,8 @@ import java.util.List;
 import org.countersign.challenge.IssuedChallenge;
 
 /**
- * The outcome of an authentication. A wrong PIN, a wrong code, a replayed code and an unknown user are all the
- * same {@link Rejected}; only the audit trail tells them apart.
+ * The outcome of an authentication. A wrong PIN, a wrong code, a replayed code, an unknown user and any code for a
+ * locked token are all the same {@link Rejected}; only the audit trail tells them apart.
  */
 public sealed interface Verdict {
 
@@ -20,9 +20,6 @@ public sealed interface Verdict {
 
   /** Not accepted, for whatever reason; the answer reveals nothing more. */
   record Rejected() implements Verdict {}
-
-  /** The right code for a token that is locked by too many failures; only the rightful owner learns this. */
-  record Locked() implements Verdict {}
 
   /** The PIN opened challenges; the client shows them and waits for the answer. */
   record Challenged(String transactionId, List<IssuedChallenge> challenges) implements Verdict {}

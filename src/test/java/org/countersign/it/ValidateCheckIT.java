@@ -220,7 +220,7 @@ class ValidateCheckIT extends OnDefaultServer {
   }
 
   @Test
-  void atMaxfailTheCorrectCodeIsRejectedWithFailcounterExceeded() {
+  void atMaxfailTheCorrectCodeGetsTheOrdinaryReject() {
     String[] us = userWithHotp("");
     for (int i = 0; i < 10; i++) {
       api.check("serial", us[1], "pass", WRONG);
@@ -231,7 +231,7 @@ class ValidateCheckIT extends OnDefaultServer {
     Api.Reply r = api.check("serial", us[1], "pass", rfc.hotp(0));
     assertFalse(r.value());
     assertEquals("REJECT", r.authentication());
-    assertEquals("Failcounter exceeded", r.detail().getString("message"));
+    assertEquals("wrong otp pin or otp value", r.detail().getString("message"));
     api.check("serial", us[1], "pass", WRONG);
     assertEquals(10, failcount(us[1]), "the fail counter stops at maxfail");
   }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.countersign.json.Jsonp;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.countersign.audit.AuditLog;
 import org.countersign.challenge.Challenge;
 import org.countersign.challenge.ChallengeService;
 import org.countersign.token.EnrolmentSessions;
+import org.countersign.token.Lockout;
 import org.countersign.token.RolloutState;
 import org.countersign.token.Token;
 import org.countersign.token.TokenRepository;
@@ -42,6 +44,8 @@ public class TiqrApp {
   @Inject UserStore users;
   @Inject AuditLog audit;
   @Inject org.countersign.ops.Outcomes outcomes;
+  @Inject Lockout lockout;
+  @Inject Clock clock;
 
   @Transactional(dontRollbackOn = ApiException.class)
   public AppReply handle(Params params, AppContext context) {
@@ -125,11 +129,13 @@ public class TiqrApp {
       audit.write(entry.outcome(false, "INVALID_USERID", null));
       return AppReply.text("INVALID_USERID");
     }
-    if (token.locked() || !token.usable()) {
-      audit.write(entry.outcome(false, "ACCOUNT_BLOCKED", null));
+    Lockout.State state = lockout.state(token, clock.instant());
+    if (!token.usable() || state == Lockout.State.LOCKED) {
+      audit.write(entry.outcome(false, "ACCOUNT_BLOCKED", token.usable() ? "failcounter exceeded" : null));
       return AppReply.text("ACCOUNT_BLOCKED");
     }
-    if (verify(token, challenge.get(), response.get())) {
+    // Inside the delay the response is not checked: it is a failure like a wrong one, and answered alike.
+    if (state == Lockout.State.OPEN && verify(token, challenge.get(), response.get())) {
       boolean won = challenges.markAnswered(challenge.get());
       audit.write(entry.outcome(won, won ? "OK" : "INVALID_CHALLENGE", won ? "challenge answered" : "answered twice"));
       return AppReply.text(won ? "OK" : "INVALID_CHALLENGE");
@@ -137,7 +143,8 @@ public class TiqrApp {
     tokens.recordFailure(java.util.List.of(token));
     Token after = tokens.refreshed(token);
     int left = Math.max(0, after.maxFail() - after.failCount());
-    audit.write(entry.outcome(false, "INVALID_RESPONSE", "wrong response"));
+    audit.write(entry.outcome(false, "INVALID_RESPONSE",
+        state == Lockout.State.OPEN ? "wrong response" : "too soon after failures"));
     return AppReply.text("INVALID_RESPONSE:" + left);
   }
 
