@@ -2,11 +2,7 @@ package org.countersign.api;
 
 import org.countersign.json.Jsonp;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.ByteArrayInputStream;
@@ -150,29 +146,31 @@ public final class Params {
     }
   }
 
+  /**
+   * Reads a flat JSON object event by event. A nested object or array is refused at its first event, without
+   * descending into it, so that a deeply nested body costs no more than a flat one and never exhausts the parser.
+   */
   private static void readJson(byte[] body, Map<String, String> values) {
-    JsonObject object;
     try (JsonParser parser = Jsonp.createParser(new ByteArrayInputStream(body))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw new ApiException(ErrorCode.PARAMETER, "The JSON body must be an object");
       }
-      object = parser.getObject();
+      for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+        String name = parser.getString();
+        switch (parser.next()) {
+          case VALUE_STRING -> put(values, name, parser.getString());
+          case VALUE_NUMBER -> put(values, name, parser.getBigDecimal().toString());
+          case VALUE_TRUE -> put(values, name, "1");
+          case VALUE_FALSE -> put(values, name, "0");
+          case VALUE_NULL -> { }
+          default -> throw ApiException.invalid(name, "must be a string, number or boolean");
+        }
+      }
       if (parser.hasNext()) {
         throw new ApiException(ErrorCode.PARAMETER, "Malformed JSON body");
       }
     } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
       throw new ApiException(ErrorCode.PARAMETER, "Malformed JSON body");
-    }
-    for (Map.Entry<String, JsonValue> e : object.entrySet()) {
-      JsonValue v = e.getValue();
-      switch (v.getValueType()) {
-        case STRING -> put(values, e.getKey(), ((JsonString) v).getString());
-        case NUMBER -> put(values, e.getKey(), ((JsonNumber) v).toString());
-        case TRUE -> put(values, e.getKey(), "1");
-        case FALSE -> put(values, e.getKey(), "0");
-        case NULL -> { }
-        default -> throw ApiException.invalid(e.getKey(), "must be a string, number or boolean");
-      }
     }
   }
 
