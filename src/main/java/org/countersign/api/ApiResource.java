@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import org.countersign.audit.Origin;
 import org.countersign.auth.Authentication;
 import org.countersign.auth.Caller;
@@ -26,8 +27,27 @@ public abstract class ApiResource {
     return Params.parse(uriInfo.getQueryParameters(), headers.getMediaType(), body);
   }
 
+  /**
+   * The parameters of a request whose method takes no entity (GET): the query string merged with a body sent
+   * anyway, as privacyIDEA merges it, so that a malformed body is refused like any other.
+   */
   protected Params query() {
-    return Params.parse(uriInfo.getQueryParameters(), null, null);
+    return Params.parse(uriInfo.getQueryParameters(), headers.getMediaType(), unreadBody());
+  }
+
+  private byte[] unreadBody() {
+    if (servletRequest.getContentLengthLong() <= 0 && servletRequest.getHeader("Transfer-Encoding") == null) {
+      return null;
+    }
+    try {
+      byte[] body = servletRequest.getInputStream().readNBytes(RequestLimitFilter.MAX_BODY_BYTES + 1);
+      if (body.length > RequestLimitFilter.MAX_BODY_BYTES) {
+        throw RequestLimitFilter.tooLarge();
+      }
+      return body;
+    } catch (IOException e) {
+      throw new ApiException(ErrorCode.PARAMETER, "Unreadable request body");
+    }
   }
 
   protected String client() {

@@ -3,9 +3,13 @@ package org.countersign.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 
-/** JSON bodies that the parameter parser refuses in the error envelope, however they are built. */
+/**
+ * Bodies the parameter parser refuses in the error envelope, however they are built or sent, and a body sent with
+ * a GET, which is merged like any other (as privacyIDEA merges it).
+ */
 class JsonBodyIT extends OnDefaultServer {
 
   @Test
@@ -22,5 +26,26 @@ class JsonBodyIT extends OnDefaultServer {
     Api.Reply r = api.postJson("validate/check", "{\"user\":{\"a\":[1,{\"b\":2}]},\"pass\":\"1\"}", null);
     assertEquals(400, r.status(), r.body());
     assertEquals(905, r.errorCode());
+  }
+
+  @Test
+  void getWithMalformedJsonBodyIsAnsweredInTheEnvelope() {
+    Api.Reply r = api.send(api.request("validate/check?user=nobody&pass=1", null)
+        .header("Content-Type", "application/json")
+        .method("GET", HttpRequest.BodyPublishers.ofString("{bad")));
+    assertEquals(400, r.status(), r.body());
+    assertNotNull(r.json(), "not the envelope: '" + r.body() + "'");
+    assertEquals(905, r.errorCode());
+  }
+
+  @Test
+  void getWithJsonBodyIsCheckedWithItsParameters() {
+    String user = api.newUser(admin, "getbody", "user-Passw0rd");
+    api.enrol(admin, "type", "hotp", "otpkey", TokenInitIT.RFC_KEY, "user", user);
+    Api.Reply r = api.send(api.request("validate/check", null)
+        .header("Content-Type", "application/json")
+        .method("GET", HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"pass\":\"755224\"}")));
+    assertEquals(200, r.status(), r.body());
+    assertEquals("ACCEPT", r.authentication(), r.body());
   }
 }
