@@ -4,11 +4,13 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import org.countersign.audit.Origin;
 import org.countersign.auth.Authentication;
 import org.countersign.auth.Caller;
+import org.countersign.config.HttpSettings;
 
 /**
  * What every resource needs from the request: merged parameters, the client address and the authenticated
@@ -22,9 +24,10 @@ public abstract class ApiResource {
 
   @Inject protected Responses responses;
   @Inject Authentication authentication;
+  @Inject HttpSettings httpSettings;
 
   protected Params params(byte[] body) {
-    return Params.parse(uriInfo.getQueryParameters(), headers.getMediaType(), body);
+    return Params.parse(checkedQuery(), headers.getMediaType(), body);
   }
 
   /**
@@ -32,7 +35,15 @@ public abstract class ApiResource {
    * anyway, as privacyIDEA merges it, so that a malformed body is refused like any other.
    */
   protected Params query() {
-    return Params.parse(uriInfo.getQueryParameters(), headers.getMediaType(), unreadBody());
+    return Params.parse(checkedQuery(), headers.getMediaType(), unreadBody());
+  }
+
+  private MultivaluedMap<String, String> checkedQuery() {
+    MultivaluedMap<String, String> query = uriInfo.getQueryParameters();
+    if (httpSettings.refusesQuerySecrets(uriInfo.getPath())) {
+      Params.refuseSecretsIn(query);
+    }
+    return query;
   }
 
   private byte[] unreadBody() {

@@ -28,6 +28,8 @@ public final class Params {
   /** Longest accepted parameter value, in characters. */
   public static final int MAX_VALUE_LENGTH = 2048;
   private static final int MAX_PARAMETERS = 64;
+  /** Parameters that carry a secret: a password, a PIN, a code with its PIN, a token key. */
+  static final Set<String> SECRETS = Set.of("pass", "password", "pin", "otppin", "otpkey");
 
   private final Map<String, String> values;
 
@@ -56,6 +58,19 @@ public final class Params {
       }
     }
     return new Params(values);
+  }
+
+  /**
+   * Refuses a query string that carries a secret parameter, for endpoints where it would end up in access logs
+   * and browser histories instead of a request body.
+   */
+  public static void refuseSecretsIn(MultivaluedMap<String, String> query) {
+    for (String name : query.keySet()) {
+      if (SECRETS.contains(name)) {
+        throw new ApiException(ErrorCode.PARAMETER, "Parameter '" + name
+            + "' is a secret and may not be sent in the query string; send it in the request body");
+      }
+    }
   }
 
   public Optional<String> optional(String name) {
