@@ -4,10 +4,13 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import org.countersign.audit.Origin;
 import org.countersign.auth.Authentication;
 import org.countersign.auth.Caller;
+import org.countersign.config.HttpSettings;
 
 /**
  * What every resource needs from the request: merged parameters, the client address and the authenticated
@@ -21,13 +24,18 @@ public abstract class ApiResource {
 
   @Inject protected Responses responses;
   @Inject Authentication authentication;
+  @Inject HttpSettings httpSettings;
 
   protected Params params(byte[] body) {
-    return Params.parse(uriInfo.getQueryParameters(), headers.getMediaType(), body, unquoting());
+    return Params.parse(checkedQuery(), headers.getMediaType(), body, unquoting());
   }
 
+  /**
+   * The parameters of a request whose method takes no entity (GET): the query string merged with a body sent
+   * anyway, as privacyIDEA merges it, so that a malformed body is refused like any other.
+   */
   protected Params query() {
-    return Params.parse(uriInfo.getQueryParameters(), null, null, unquoting());
+    return Params.parse(checkedQuery(), headers.getMediaType(), unreadBody(), unquoting());
   }
 
   /** A value from the path ({@code /token/<serial>}, {@code /user/<name>}), decoded as query values are. */
@@ -37,6 +45,29 @@ public abstract class ApiResource {
 
   private Unquoting unquoting() {
     return Unquoting.forUserAgent(headers.getHeaderString(HttpHeaders.USER_AGENT));
+  }
+
+  private MultivaluedMap<String, String> checkedQuery() {
+    MultivaluedMap<String, String> query = uriInfo.getQueryParameters();
+    if (httpSettings.refusesQuerySecrets(uriInfo.getPath())) {
+      Params.refuseSecretsIn(query);
+    }
+    return query;
+  }
+
+  private byte[] unreadBody() {
+    if (servletRequest.getContentLengthLong() <= 0 && servletRequest.getHeader("Transfer-Encoding") == null) {
+      return null;
+    }
+    try {
+      byte[] body = servletRequest.getInputStream().readNBytes(RequestLimitFilter.MAX_BODY_BYTES + 1);
+      if (body.length > RequestLimitFilter.MAX_BODY_BYTES) {
+        throw RequestLimitFilter.tooLarge();
+      }
+      return body;
+    } catch (IOException e) {
+      throw new ApiException(ErrorCode.PARAMETER, "Unreadable request body");
+    }
   }
 
   protected String client() {

@@ -2,11 +2,7 @@ package org.countersign.api;
 
 import org.countersign.json.Jsonp;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.ByteArrayInputStream;
@@ -32,6 +28,8 @@ public final class Params {
   /** Longest accepted parameter value, in characters. */
   public static final int MAX_VALUE_LENGTH = 2048;
   private static final int MAX_PARAMETERS = 64;
+  /** Parameters that carry a secret: a password, a PIN, a code with its PIN, a token key. */
+  static final Set<String> SECRETS = Set.of("pass", "password", "pin", "otppin", "otpkey");
 
   private final Map<String, String> values;
 
@@ -65,6 +63,19 @@ public final class Params {
       }
     }
     return new Params(values);
+  }
+
+  /**
+   * Refuses a query string that carries a secret parameter, for endpoints where it would end up in access logs
+   * and browser histories instead of a request body.
+   */
+  public static void refuseSecretsIn(MultivaluedMap<String, String> query) {
+    for (String name : query.keySet()) {
+      if (SECRETS.contains(name)) {
+        throw new ApiException(ErrorCode.PARAMETER, "Parameter '" + name
+            + "' is a secret and may not be sent in the query string; send it in the request body");
+      }
+    }
   }
 
   public Optional<String> optional(String name) {
@@ -155,29 +166,31 @@ public final class Params {
     }
   }
 
+  /**
+   * Reads a flat JSON object event by event. A nested object or array is refused at its first event, without
+   * descending into it, so that a deeply nested body costs no more than a flat one and never exhausts the parser.
+   */
   private static void readJson(byte[] body, Map<String, String> values) {
-    JsonObject object;
     try (JsonParser parser = Jsonp.createParser(new ByteArrayInputStream(body))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw new ApiException(ErrorCode.PARAMETER, "The JSON body must be an object");
       }
-      object = parser.getObject();
+      for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+        String name = parser.getString();
+        switch (parser.next()) {
+          case VALUE_STRING -> put(values, name, parser.getString());
+          case VALUE_NUMBER -> put(values, name, parser.getBigDecimal().toString());
+          case VALUE_TRUE -> put(values, name, "1");
+          case VALUE_FALSE -> put(values, name, "0");
+          case VALUE_NULL -> { }
+          default -> throw ApiException.invalid(name, "must be a string, number or boolean");
+        }
+      }
       if (parser.hasNext()) {
         throw new ApiException(ErrorCode.PARAMETER, "Malformed JSON body");
       }
     } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
       throw new ApiException(ErrorCode.PARAMETER, "Malformed JSON body");
-    }
-    for (Map.Entry<String, JsonValue> e : object.entrySet()) {
-      JsonValue v = e.getValue();
-      switch (v.getValueType()) {
-        case STRING -> put(values, e.getKey(), ((JsonString) v).getString());
-        case NUMBER -> put(values, e.getKey(), ((JsonNumber) v).toString());
-        case TRUE -> put(values, e.getKey(), "1");
-        case FALSE -> put(values, e.getKey(), "0");
-        case NULL -> { }
-        default -> throw ApiException.invalid(e.getKey(), "must be a string, number or boolean");
-      }
     }
   }
 

@@ -34,7 +34,7 @@ public class RequestLimitFilter implements ContainerRequestFilter {
     request.setEntityStream(new Bounded(request.getEntityStream()));
   }
 
-  private static ApiException tooLarge() {
+  static ApiException tooLarge() {
     return new ApiException(ErrorCode.TOO_LARGE, "Request body larger than " + MAX_BODY_BYTES + " bytes");
   }
 

@@ -171,6 +171,13 @@ class ParamsTest {
     }
 
     @Test
+    void refusesDeeplyNestedJsonAsAParameterError() {
+        String deep = "{\"user\":".repeat(100_000) + "1" + "}".repeat(100_000);
+        ApiException e = assertThrows(ApiException.class, () -> json(deep));
+        assertEquals(ErrorCode.PARAMETER, e.code());
+    }
+
+    @Test
     void readsJsonBooleansAsOneAndZero() {
         Params p = json("{\"genkey\":true,\"pin\":false}");
         assertEquals("1", p.required("genkey"));
