@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import org.countersign.config.Settings;
 import org.countersign.crypto.PasswordHasher;
 
-/** The password hasher configured for this server. */
+/**
+ * The password hasher configured for this server. Every hash and every check takes a {@link HashingSlots} slot,
+ * so that a flood of sign-ins waits, or gets {@link PasswordHashingBusy}, instead of starving other requests.
+ */
 @ApplicationScoped
 public class Passwords {
 
@@ -16,6 +19,7 @@ public class Passwords {
 
   @Inject Settings settings;
   @Inject SecureRandom random;
+  @Inject HashingSlots slots;
   private PasswordHasher hasher;
 
   @PostConstruct
@@ -24,11 +28,11 @@ public class Passwords {
   }
 
   public String hash(String password) {
-    return hasher.hash(password);
+    return slots.run(() -> hasher.hash(password));
   }
 
   /** Constant-time; a null stored hash costs as much as a real one and never matches. */
   public boolean matches(String password, String storedOrNull) {
-    return hasher.matches(password, storedOrNull);
+    return slots.run(() -> hasher.matches(password, storedOrNull));
   }
 }
