@@ -1,10 +1,8 @@
 package org.countersign.crypto;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A deterministic keyed digest (HMAC-SHA256, 64 hex digits) for rows that must be found again by a value that the
@@ -16,16 +14,7 @@ public final class LookupKey {
   private final ThreadLocal<Mac> macs;
 
   public LookupKey(byte[] key) {
-    SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
-    this.macs = ThreadLocal.withInitial(() -> {
-      try {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(spec);
-        return mac;
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("HmacSHA256 is not available", e);
-      }
-    });
+    this.macs = Hmacs.perThread(key);
   }
 
   public String of(String value) {

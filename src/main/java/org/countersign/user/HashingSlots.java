@@ -36,6 +36,11 @@ public class HashingSlots {
     admitted = new Semaphore(settings.passwordConcurrency() + settings.passwordQueue());
   }
 
+  /** How many checks wait for a slot now. */
+  int waiting() {
+    return running.getQueueLength();
+  }
+
   public <T> T run(Supplier<T> hashing) {
     if (!admitted.tryAcquire()) {
       throw new PasswordHashingBusy();
