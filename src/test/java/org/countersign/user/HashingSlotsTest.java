@@ -5,10 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.countersign.config.Settings;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HashingSlotsTest {
+
+  /** Threads of its own, so that the common pool's size on a small machine cannot starve a test. */
+  private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+  @AfterEach
+  void stop() {
+    threads.shutdownNow();
+  }
 
   private static HashingSlots slots(int concurrency, int queue) {
     HashingSlots s = new HashingSlots();
@@ -28,7 +39,7 @@ class HashingSlotsTest {
   }
 
   /** Holds one slot until released; returns once the slot is taken. */
-  private static CountDownLatch occupy(HashingSlots slots, CompletableFuture<?>[] holder) {
+  private CountDownLatch occupy(HashingSlots slots, CompletableFuture<?>[] holder) {
     CountDownLatch taken = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     holder[0] = CompletableFuture.runAsync(() -> slots.run(() -> {
@@ -39,7 +50,7 @@ class HashingSlotsTest {
         Thread.currentThread().interrupt();
       }
       return null;
-    }));
+    }), threads);
     try {
       taken.await();
     } catch (InterruptedException e) {
@@ -72,7 +83,7 @@ class HashingSlotsTest {
     HashingSlots slots = slots(1, 1);
     CompletableFuture<?>[] holder = new CompletableFuture<?>[1];
     CountDownLatch release = occupy(slots, holder);
-    CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> slots.run(() -> "queued"));
+    CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> slots.run(() -> "queued"), threads);
     while (slots.waiting() == 0) {
       Thread.onSpinWait();
     }
