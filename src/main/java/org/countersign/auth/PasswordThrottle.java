@@ -65,15 +65,8 @@ public class PasswordThrottle {
   }
 
   private void count(String key, LocalDateTime now, LockPolicy policy) {
-    if (rows.countFailure(key, now, policy) > 0) {
-      return;
-    }
-    try {
-      rows.insertFirst(key, now, policy);
-    } catch (RuntimeException insertedMeanwhile) {
-      if (rows.countFailure(key, now, policy) == 0) {
-        throw insertedMeanwhile;
-      }
+    if (rows.countFailure(key, now, policy) == 0 && !rows.insertFirst(key, now, policy)) {
+      rows.countFailure(key, now, policy);
     }
   }
 

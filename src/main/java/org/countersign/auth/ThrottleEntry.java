@@ -9,8 +9,8 @@ import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
 /**
- * The failed password checks of one account or one client address, named by a keyed hash. Changed only by the
- * single-statement updates of {@link ThrottleRows}, so that concurrent failures on any node all count.
+ * The failed password checks of one account or one client address, named by a keyed hash. Inserted and changed
+ * only by the single statements of {@link ThrottleRows}, so that concurrent failures on any node all count.
  */
 @Entity
 @Table(name = "cs_throttle")
@@ -57,11 +57,4 @@ public class ThrottleEntry {
   private LocalDateTime lastFailure;
 
   protected ThrottleEntry() {}
-
-  /** The first failure of a key. */
-  ThrottleEntry(String key, LocalDateTime now) {
-    this.keyHash = key;
-    this.failures = 1;
-    this.lastFailure = now;
-  }
 }

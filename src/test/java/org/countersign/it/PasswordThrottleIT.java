@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,11 +39,16 @@ class PasswordThrottleIT extends OnDefaultServer {
   }
 
   private static void assertThrottled(Api.Reply r) {
+    assertThrottled(r, 60);
+  }
+
+  private static void assertThrottled(Api.Reply r, long lockSeconds) {
     assertEquals(429, r.status(), r.body());
     assertFalse(r.result().getBoolean("status"));
     assertEquals(4031, r.errorCode());
     long seconds = retryAfter(r);
-    assertTrue(seconds >= 1 && seconds <= 60, "Retry-After within the first lock: " + seconds);
+    assertTrue(seconds > lockSeconds - 30 && seconds <= lockSeconds, "Retry-After of a lock of " + lockSeconds
+        + " s: " + seconds);
     assertFalse(r.body().contains("\"token\""), r.body());
   }
 
@@ -91,6 +102,36 @@ class PasswordThrottleIT extends OnDefaultServer {
     Api.Reply r = auth(user, PASSWORD);
     assertEquals(200, r.status(), r.body());
     assertTrue(r.headers().firstValue("Retry-After").isEmpty());
+  }
+
+  @Test
+  void parallelFirstFailuresOfOneAccountEachCountTowardsTheGrowingLock() throws Exception {
+    String user = "thrrace" + Long.toHexString(System.nanoTime());
+    int parallel = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(parallel);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Api.Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < parallel; i++) {
+        Api client = new Api(base);
+        String password = "wrong-" + i;
+        replies.add(pool.submit(() -> {
+          start.await();
+          return client.post("auth", form("username", user, "password", password));
+        }));
+      }
+      start.countDown();
+      int rejected = 0;
+      for (Future<Api.Reply> f : replies) {
+        Api.Reply r = f.get();
+        assertTrue(r.status() == 401 || r.status() == 429, "a rejection, never an error: " + r.body());
+        rejected += r.status() == 401 ? 1 : 0;
+      }
+      assertTrue(rejected >= MAX_FAILURES, "the lock starts only once " + MAX_FAILURES + " have failed");
+      assertThrottled(auth(user, PASSWORD), 60L << (rejected - MAX_FAILURES));
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
