@@ -53,9 +53,13 @@ public class Settings {
   public static final String SIGNIN_LOCK_SECONDS = "countersign.signin.lockseconds";
   /** Failed password checks from one client address, whatever the account, before it is refused. Default 50. */
   public static final String SIGNIN_ADDRESS_MAX_FAILURES = "countersign.signin.address.maxfailures";
-  /** Password hashes computed at once; the rest wait. Default half the processors, at least 1. */
+  /** Password checks hashed at once; the rest wait or are refused. Default half the processors, at least 1. */
   public static final String PASSWORD_CONCURRENCY = "countersign.password.concurrency";
-  /** Password checks that may wait for a hashing slot; beyond that the answer is 503. Default 16. */
+  /**
+   * Password checks that may wait for a hashing slot; beyond that the answer is 503. Each waiting check holds a
+   * request thread, so keep concurrency plus queue below the server's request threads, or a flood of sign-ins
+   * leaves none for {@code /validate/check}. Default 0.
+   */
   public static final String PASSWORD_QUEUE = "countersign.password.queue";
 
   private Path dataDir;
@@ -96,7 +100,7 @@ public class Settings {
     signInAddressMaxFailures = c.integer(SIGNIN_ADDRESS_MAX_FAILURES, 50, 1, 10_000_000);
     int cores = Runtime.getRuntime().availableProcessors();
     passwordConcurrency = c.integer(PASSWORD_CONCURRENCY, Math.max(1, cores / 2), 1, 1024);
-    passwordQueue = c.integer(PASSWORD_QUEUE, 16, 0, 10_000);
+    passwordQueue = c.integer(PASSWORD_QUEUE, 0, 0, 10_000);
   }
 
   public Path dataDir() {

@@ -8,8 +8,10 @@ import org.countersign.config.Settings;
 import org.countersign.crypto.PasswordHasher;
 
 /**
- * The password hasher configured for this server. Every hash and every check takes a {@link HashingSlots} slot,
- * so that a flood of sign-ins waits, or gets {@link PasswordHashingBusy}, instead of starving other requests.
+ * The password hasher configured for this server. Every check of a password takes a {@link HashingSlots} slot, so
+ * that a flood of sign-ins gets {@link PasswordHashingBusy} instead of starving other requests. Hashing a new
+ * password (an administrator creating an account, the first start) takes none: no one reaches it unauthenticated,
+ * and a bulk import should not fail for want of a slot.
  */
 @ApplicationScoped
 public class Passwords {
@@ -28,7 +30,7 @@ public class Passwords {
   }
 
   public String hash(String password) {
-    return slots.run(() -> hasher.hash(password));
+    return hasher.hash(password);
   }
 
   /** Constant-time; a null stored hash costs as much as a real one and never matches. */

@@ -48,6 +48,9 @@ class ClusterIT {
     props.put("countersign.data.dir", dir.resolve("shared").toString());
     props.put("countersign.maxfail", Integer.toString(MAXFAIL));
     props.put("countersign.signin.maxfailures", Integer.toString(SIGNIN_MAX_FAILURES));
+    // Parallel sign-ins must reach the database together rather than wait for one hashing slot.
+    props.put("countersign.password.concurrency", "4");
+    props.put("countersign.password.queue", "16");
     // Long enough for a challenge to survive a node's restart on a busy machine.
     props.put("countersign.challenge.validity", "600");
     // The first node creates the schema and the key file; the second finds both.
