@@ -7,7 +7,8 @@
 #   bench/run.sh --jmh        the JMH micro-benchmarks of HOTP, TOTP and OCRA next to a bare HMAC-SHA1
 #
 # Options: --no-build (reuse target/countersign.war), --jfr (a JFR profile of the server for each measured period,
-# in bench/target/jfr/, with its hottest methods and components), --scenarios ping,accept,wrong,tiqr,init, --warmup S, --measure S, --connections N,
+# in bench/target/jfr/, with its hottest methods and components), --scenarios ping,accept,wrong,tiqr,init (and authflood, not run by default:
+# accept checks while 8 more connections flood /auth with real password hashes), --warmup S, --measure S, --connections N,
 # --policies N (define N policies that every check matches and combines, to show what policies cost).
 # Environment: BENCH_SERVER_JVM_OPTS (JVM options of the server instead of pom.xml's, e.g. -Xmx256m),
 # BENCH_HTTP_THREADS (its request threads instead of pom.xml's countersign.http.threads), BENCH_PORT.
@@ -19,7 +20,7 @@ root=$(cd "$here/.." && pwd)
 payara_version=6.2025.10
 micro_jar="$HOME/.m2/repository/fish/payara/extras/payara-micro/$payara_version/payara-micro-$payara_version.jar"
 
-build=1 postgres=0 jmh=0 jfr=0
+build=1 postgres=0 jmh=0 jfr=0 scenarios= hotp_users=
 driver_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -29,8 +30,10 @@ while [ $# -gt 0 ]; do
     --jfr) jfr=1 ;;
     --scenarios|--warmup|--measure|--connections|--hotp-users|--tiqr-users|--policies)
       [ $# -ge 2 ] || { echo "$1 needs a value" >&2; exit 2; }
+      [ "$1" = --scenarios ] && scenarios=$2
+      [ "$1" = --hotp-users ] && hotp_users=$2
       driver_args+=("$1" "$2"); shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -91,7 +94,13 @@ admin_password="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 export COUNTERSIGN_DATA_DIR="$work/data"
 export COUNTERSIGN_ADMIN_PASSWORD="$admin_password"
 # Only the set-up's user creation and admin login hash passwords; cheap hashes keep enrolling 1000 users short.
-export COUNTERSIGN_PASSWORD_ITERATIONS=1000
+# authflood needs the real cost of a password check, and so fewer users to enrol at that cost.
+if [[ ",$scenarios," == *,authflood,* ]]; then
+  log "authflood: passwords hashed at the default iterations; ${hotp_users:-64} HOTP users"
+  [ -n "$hotp_users" ] || driver_args+=(--hotp-users 64)
+else
+  export COUNTERSIGN_PASSWORD_ITERATIONS=1000
+fi
 # The wrong-code scenario must hit live tokens, not the shortcut of a token locked after 10 failures.
 export COUNTERSIGN_MAXFAIL=1000
 

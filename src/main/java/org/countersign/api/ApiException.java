@@ -1,5 +1,8 @@
 package org.countersign.api;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A request that cannot be answered normally: malformed input, missing rights, unknown resources. A wrong code is
  * not an exception but an authentication result.
@@ -11,14 +14,25 @@ package org.countersign.api;
 public class ApiException extends RuntimeException {
 
   private final ErrorCode code;
+  private final Duration retryAfter;
 
   public ApiException(ErrorCode code, String message) {
+    this(code, message, null);
+  }
+
+  /** An error after which the client may try again; the reply carries {@code Retry-After}. */
+  public ApiException(ErrorCode code, String message, Duration retryAfter) {
     super(message, null, false, false);
     this.code = code;
+    this.retryAfter = retryAfter;
   }
 
   public ErrorCode code() {
     return code;
+  }
+
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   public static ApiException missing(String parameter) {

@@ -13,6 +13,6 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
   @Override
   public Response toResponse(ApiException e) {
-    return responses.error(e.code(), e.getMessage());
+    return responses.error(e.code(), e.getMessage(), e.retryAfter());
   }
 }

@@ -29,6 +29,11 @@ public enum ErrorCode {
   MISSING_AUTHORIZATION(4033, 401, false),
   /** The JWT has expired. */
   EXPIRED(4305, 401, false),
+  /**
+   * Too many failed password checks of this account or from this address: refused without a check, with
+   * {@code Retry-After}. The privacyIDEA code of an authentication failure, so that clients treat it as one.
+   */
+  THROTTLED(4031, 429, false),
   /** The server cannot answer now (for example, the database is away). */
   UNAVAILABLE(503, 503, false),
   /** Anything unexpected; details go to the server log only. */

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -56,6 +58,11 @@ public class Responses {
   }
 
   public Response error(ErrorCode code, String message) {
+    return error(code, message, Optional.empty());
+  }
+
+  /** The error envelope; with {@code retryAfter}, also the {@code Retry-After} header in whole seconds, at least 1. */
+  public Response error(ErrorCode code, String message, Optional<Duration> retryAfter) {
     JsonObjectBuilder result =
         Jsonp.createObjectBuilder()
             .add("status", false)
@@ -70,7 +77,12 @@ public class Responses {
             .add("id", 1)
             .add("version", VERSION)
             .add("time", now());
-    return send(code.status(), json.build());
+    Response reply = send(code.status(), json.build());
+    if (retryAfter.isEmpty()) {
+      return reply;
+    }
+    long seconds = Math.max(1, (retryAfter.get().toMillis() + 999) / 1000);
+    return Response.fromResponse(reply).header("Retry-After", Long.toString(seconds)).build();
   }
 
   private JsonObject envelope(int id, JsonObjectBuilder result, JsonObject detail) {

@@ -32,7 +32,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   static Response map(Throwable e, Responses responses) {
     ApiException cause = apiCause(e);
     if (cause != null) {
-      return responses.error(cause.code(), cause.getMessage());
+      return responses.error(cause.code(), cause.getMessage(), cause.retryAfter());
+    }
+    if (PasswordHashingMapper.busy(e)) {
+      return PasswordHashingMapper.reply(responses);
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof org.countersign.policy.PolicyException p) {

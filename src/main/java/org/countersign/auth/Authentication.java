@@ -3,6 +3,7 @@ package org.countersign.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.countersign.api.ApiException;
@@ -27,6 +28,9 @@ import org.countersign.validate.Verdict;
  * transaction id and a code (or nothing, once their app has answered) completes it. Only a user without a usable
  * token gets a session from the password alone, to enrol a first one, and that session ends as soon as they have
  * one.
+ *
+ * <p>Every password check is throttled by {@link PasswordThrottle}: a refused attempt gets 429 with
+ * {@code Retry-After} before its password is looked at, whether or not the account exists.
  */
 @ApplicationScoped
 public class Authentication {
@@ -38,21 +42,37 @@ public class Authentication {
   @Inject ValidationService validation;
   @Inject Settings settings;
   @Inject UserRights userRights;
+  @Inject PasswordThrottle throttle;
 
-  /** Step one: an admin's password, or a user's; 401 with code 4031 when neither matches. */
+  /**
+   * Step one: an admin's password, or a user's; 401 with code 4031 when neither matches, 429 while the throttle
+   * refuses this account or address.
+   */
   @Transactional(dontRollbackOn = ApiException.class)
   public Login login(String username, String password, Optional<String> realm, Origin origin) {
     AuditEntry entry = audit.entry("auth", origin).user(realm.orElse(null), username);
+    var attempt = new PasswordThrottle.Attempt(realm.orElse(settings.defaultRealm()), username, origin.client());
+    Optional<Duration> refused = throttle.refusal(attempt);
+    if (refused.isPresent()) {
+      audit.write(entry.outcome(false, "REJECT", "throttled: too many failed password checks"));
+      throw new ApiException(ErrorCode.THROTTLED, "Too many failed sign-ins. Try again later.", refused.get());
+    }
+    if (users.realm(realm).isEmpty()) {
+      throttle.failed(attempt);
+    }
     String r = knownRealm(realm, entry);
     // As in privacyIDEA, a local administrator signs in whatever (existing) realm is named: service accounts of
     // the plug-ins send their users' realm.
     if (admins.authenticate(username, password).isPresent()) {
+      throttle.succeeded(attempt);
       audit.write(entry.outcome(true, "ACCEPT", "administrator"));
       return granted(new Caller(username, "", Role.ADMIN, origin.client()), AuthType.PASSWORD);
     }
     if (users.authenticate(r, username, password).isEmpty()) {
+      throttle.failed(attempt);
       throw rejected(entry, null);
     }
+    throttle.succeeded(attempt);
     Caller user = new Caller(username, r, Role.USER, origin.client());
     if (validation.hasUsableToken(r, username)) {
       Optional<Verdict.Challenged> challenged = validation.challengeSignIn(r, username);

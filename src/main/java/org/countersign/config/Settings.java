@@ -52,6 +52,23 @@ public class Settings {
   public static final String PUBLIC_URL = "countersign.public.url";
   /** PBKDF2 iterations for new password hashes. Default 210000. */
   public static final String PASSWORD_ITERATIONS = "countersign.password.iterations";
+  /**
+   * Failed password checks of one account (API and pages, all nodes together) after which its password is not
+   * checked for {@link #SIGNIN_LOCK_SECONDS}, doubling with each further failure up to 15 minutes. Default 5.
+   */
+  public static final String SIGNIN_MAX_FAILURES = "countersign.signin.maxfailures";
+  /** Seconds of the first refusal after too many failed password checks. Default 60. */
+  public static final String SIGNIN_LOCK_SECONDS = "countersign.signin.lockseconds";
+  /** Failed password checks from one client address, whatever the account, before it is refused. Default 50. */
+  public static final String SIGNIN_ADDRESS_MAX_FAILURES = "countersign.signin.address.maxfailures";
+  /** Password checks hashed at once; the rest wait or are refused. Default half the processors, at least 1. */
+  public static final String PASSWORD_CONCURRENCY = "countersign.password.concurrency";
+  /**
+   * Password checks that may wait for a hashing slot; beyond that the answer is 503. Each waiting check holds a
+   * request thread, so keep concurrency plus queue below the server's request threads, or a flood of sign-ins
+   * leaves none for {@code /validate/check}. Default 0.
+   */
+  public static final String PASSWORD_QUEUE = "countersign.password.queue";
 
   private Path dataDir;
   private Optional<String> adminPassword;
@@ -65,6 +82,11 @@ public class Settings {
   private int jwtLifetimeSeconds;
   private int passwordIterations;
   private int challengeValiditySeconds;
+  private int signInMaxFailures;
+  private int signInLockSeconds;
+  private int signInAddressMaxFailures;
+  private int passwordConcurrency;
+  private int passwordQueue;
   private Optional<java.net.URI> publicUrl;
 
   @PostConstruct
@@ -83,6 +105,12 @@ public class Settings {
     passwordIterations = c.integer(PASSWORD_ITERATIONS, 210_000, 1_000, 10_000_000);
     challengeValiditySeconds = c.integer(CHALLENGE_VALIDITY, 120, 5, 3600);
     publicUrl = c.optional(PUBLIC_URL).map(Settings::baseUri);
+    signInMaxFailures = c.integer(SIGNIN_MAX_FAILURES, 5, 1, 1000);
+    signInLockSeconds = c.integer(SIGNIN_LOCK_SECONDS, 60, 1, 900);
+    signInAddressMaxFailures = c.integer(SIGNIN_ADDRESS_MAX_FAILURES, 50, 1, 10_000_000);
+    int cores = Runtime.getRuntime().availableProcessors();
+    passwordConcurrency = c.integer(PASSWORD_CONCURRENCY, Math.max(1, cores / 2), 1, 1024);
+    passwordQueue = c.integer(PASSWORD_QUEUE, 0, 0, 10_000);
   }
 
   public Path dataDir() {
@@ -132,6 +160,26 @@ public class Settings {
 
   public int challengeValiditySeconds() {
     return challengeValiditySeconds;
+  }
+
+  public int signInMaxFailures() {
+    return signInMaxFailures;
+  }
+
+  public int signInLockSeconds() {
+    return signInLockSeconds;
+  }
+
+  public int signInAddressMaxFailures() {
+    return signInAddressMaxFailures;
+  }
+
+  public int passwordConcurrency() {
+    return passwordConcurrency;
+  }
+
+  public int passwordQueue() {
+    return passwordQueue;
   }
 
   public Optional<java.net.URI> publicUrl() {

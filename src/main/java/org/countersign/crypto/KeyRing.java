@@ -26,6 +26,7 @@ public class KeyRing {
   private volatile SecretBox secrets;
   private volatile KeyedHash pins;
   private volatile byte[] signingKey;
+  private volatile LookupKey throttleKeys;
 
   public KeyFile keyFile() {
     return new KeyFile(settings.dataDir().resolve(KEY_FILE_NAME));
@@ -35,6 +36,7 @@ public class KeyRing {
     secrets = new SecretBox(derive(master, "seal"), random);
     pins = new KeyedHash(derive(master, "pin"), random);
     signingKey = derive(master, "jwt");
+    throttleKeys = new LookupKey(derive(master, "throttle"));
   }
 
   /** A value sealed under the installed key; the bootstrap stores it to recognise the key on the next start. */
@@ -56,6 +58,11 @@ public class KeyRing {
 
   public KeyedHash pins() {
     return require(pins);
+  }
+
+  /** Keys of the password throttle's rows, so that the database holds no user name or client address. */
+  public LookupKey throttleKeys() {
+    return require(throttleKeys);
   }
 
   public byte[] signingKey() {

@@ -1,12 +1,10 @@
 package org.countersign.crypto;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Salted, keyed hashes for token PINs: HMAC-SHA256 over salt and PIN under a key derived from the master key.
@@ -22,17 +20,8 @@ public final class KeyedHash {
   private final ThreadLocal<Mac> macs;
 
   public KeyedHash(byte[] key, SecureRandom random) {
-    SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
     this.random = random;
-    this.macs = ThreadLocal.withInitial(() -> {
-      try {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(spec);
-        return mac;
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("HmacSHA256 is not available", e);
-      }
-    });
+    this.macs = Hmacs.perThread(key);
   }
 
   public String hash(String secret) {

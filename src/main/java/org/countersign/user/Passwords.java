@@ -7,7 +7,12 @@ import java.security.SecureRandom;
 import org.countersign.config.Settings;
 import org.countersign.crypto.PasswordHasher;
 
-/** The password hasher configured for this server. */
+/**
+ * The password hasher configured for this server. Every check of a password takes a {@link HashingSlots} slot, so
+ * that a flood of sign-ins gets {@link PasswordHashingBusy} instead of starving other requests. Hashing a new
+ * password (an administrator creating an account, the first start) takes none: no one reaches it unauthenticated,
+ * and a bulk import should not fail for want of a slot.
+ */
 @ApplicationScoped
 public class Passwords {
 
@@ -16,6 +21,7 @@ public class Passwords {
 
   @Inject Settings settings;
   @Inject SecureRandom random;
+  @Inject HashingSlots slots;
   private PasswordHasher hasher;
 
   @PostConstruct
@@ -29,6 +35,6 @@ public class Passwords {
 
   /** Constant-time; a null stored hash costs as much as a real one and never matches. */
   public boolean matches(String password, String storedOrNull) {
-    return hasher.matches(password, storedOrNull);
+    return slots.run(() -> hasher.matches(password, storedOrNull));
   }
 }

@@ -109,8 +109,11 @@ public class UserStore {
     return 1;
   }
 
-  /** The user with these credentials; constant time whether or not the user exists. */
-  @Transactional
+  /**
+   * The user with these credentials; constant time whether or not the user exists. {@link PasswordHashingBusy}
+   * when no hashing slot is free, which leaves the caller's transaction intact.
+   */
+  @Transactional(dontRollbackOn = PasswordHashingBusy.class)
   public Optional<User> authenticate(String realm, String username, String password) {
     Optional<User> user = find(realm, username);
     boolean ok = passwords.matches(password, user.map(User::passwordHash).orElse(null));

@@ -84,6 +84,8 @@ public class LoginBean {
     }
     if (outcome instanceof SignInService.Throttled throttled) {
       Texts.error("login.throttled", Math.max(1, throttled.retryAfter().toSeconds()));
+    } else if (outcome instanceof SignInService.Busy) {
+      Texts.error("login.busy");
     } else if (outcome instanceof SignInService.NoSelfEnrolment) {
       Texts.error("login.noselfenrolment");
     } else if (signedIn.pending() != null) {

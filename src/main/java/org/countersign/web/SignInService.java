@@ -11,16 +11,19 @@ import java.util.Optional;
 import org.countersign.audit.AuditLog;
 import org.countersign.audit.Origin;
 import org.countersign.auth.Caller;
+import org.countersign.auth.PasswordThrottle;
 import org.countersign.auth.Role;
 import org.countersign.challenge.IssuedChallenge;
 import org.countersign.config.Settings;
+import org.countersign.user.PasswordHashingBusy;
 import org.countersign.user.UserStore;
 import org.countersign.validate.CheckRequest;
 import org.countersign.validate.ValidationService;
 import org.countersign.validate.Verdict;
 
 /**
- * Signs a person of the user store in and out of the self-service pages, throttled by {@link SignInThrottle} and
+ * Signs a person of the user store in and out of the self-service pages, throttled by the same
+ * {@link PasswordThrottle} as {@code POST /auth} (one count per account and per address, shared by both) and
  * recorded in the audit trail as {@code ui_login} and {@code ui_logout}. Like {@code POST /auth}, a person who owns
  * a usable token signs in in two steps: the password, then a code or the tiqr app's answer.
  */
@@ -28,7 +31,7 @@ import org.countersign.validate.Verdict;
 public class SignInService {
 
   @Inject UserStore users;
-  @Inject SignInThrottle throttle;
+  @Inject PasswordThrottle throttle;
   @Inject AuditLog audit;
   @Inject Settings settings;
   @Inject ValidationService validation;
@@ -41,19 +44,26 @@ public class SignInService {
   @Transactional
   public Outcome signIn(String realm, String username, String password, String client) {
     var entry = audit.entry("ui_login", Origin.anonymous(client)).user(realm, username);
-    Optional<Duration> refused = throttle.refusedFor(username, client);
+    var attempt = new PasswordThrottle.Attempt(realm == null ? settings.defaultRealm() : realm, username, client);
+    Optional<Duration> refused = throttle.refusal(attempt);
     if (refused.isPresent()) {
-      audit.write(entry.outcome(false, "REJECT", "too many failed sign-ins"));
+      audit.write(entry.outcome(false, "REJECT", "throttled: too many failed password checks"));
       return new Throttled(refused.get());
     }
     Optional<String> knownRealm = users.realm(Optional.ofNullable(realm));
-    boolean ok = knownRealm.isPresent() && users.authenticate(knownRealm.get(), username, password).isPresent();
+    boolean ok;
+    try {
+      ok = knownRealm.isPresent() && users.authenticate(knownRealm.get(), username, password).isPresent();
+    } catch (PasswordHashingBusy e) {
+      audit.write(entry.outcome(false, "REJECT", "busy: too many password checks at once"));
+      return new Busy();
+    }
     if (!ok) {
       audit.write(entry.outcome(false, "REJECT", null));
-      throttle.failed(username, client);
+      throttle.failed(attempt);
       return new Rejected();
     }
-    throttle.succeeded(username, client);
+    throttle.succeeded(attempt);
     Caller caller = new Caller(username, knownRealm.get(), Role.USER, client);
     if (validation.hasUsableToken(caller.realm(), username)) {
       Optional<Verdict.Challenged> challenged = validation.challengeSignIn(caller.realm(), username);
@@ -127,5 +137,9 @@ public class SignInService {
   /** Wrong user name, realm or password; the page does not say which. */
   public record Rejected() implements Outcome {}
 
+  /** Too many failed password checks of this account or from this address; the password was not checked. */
   public record Throttled(Duration retryAfter) implements Outcome {}
+
+  /** Too many password checks at once on this node; the password was not checked. */
+  public record Busy() implements Outcome {}
 }

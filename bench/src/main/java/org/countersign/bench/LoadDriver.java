@@ -45,6 +45,9 @@ public final class LoadDriver {
   static final String HOTP_PIN = "1234";
   static final String TIQR_PIN = "4321";
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  /** The user whose right password floods {@code /auth} in the authflood scenario; they own no token. */
+  static final String FLOOD_USER = "bflood";
+  static final int FLOOD_CONNECTIONS = 8;
 
   private static final Pattern TRANSACTION = Pattern.compile("\"transaction_id\":\"([0-9]+)\"");
   private static final Pattern TIQRAUTH = Pattern.compile("\"value\":\"(tiqrauth://[^\"]+)\"");
@@ -150,6 +153,8 @@ public final class LoadDriver {
         case "wrong" -> drive("/validate/check, wrong code (reject)", "check", 1, this::wrong);
         case "tiqr" -> drive("TiQR login (check+answer+poll+finalise)", "login", 4, this::tiqrLogin);
         case "init" -> drive("/token/init (HOTP, genkey)", "token", 1, this::init);
+        case "authflood" -> underAuthFlood(() ->
+            drive("/validate/check accept, /auth flooded", "check", 1, this::accept));
         default -> throw new IllegalArgumentException("unknown scenario " + s);
       };
       results.add(r);
@@ -168,7 +173,10 @@ public final class LoadDriver {
     HttpConnection.Reply auth = post("auth", form("username", "admin", "password", password), null);
     jwt = match(JWT, auth, "POST /auth");
     definePolicies(Integer.parseInt(args.getOrDefault("policies", "0")));
-    boolean needHotp = scenarios.contains("accept") || scenarios.contains("wrong");
+    boolean needHotp = scenarios.contains("accept") || scenarios.contains("wrong") || scenarios.contains("authflood");
+    if (scenarios.contains("authflood")) {
+      createUser(FLOOD_USER);
+    }
     hotpKeys = new byte[needHotp ? hotpUsers : 0][];
     hotpNext = new long[hotpKeys.length];
     Random random = new Random(20261123L);
@@ -358,6 +366,45 @@ public final class LoadDriver {
         "description", "bench"), jwt);
     if (r.status() != 200 || !r.body().contains("\"value\":true")) {
       throw new Unexpected("init: " + r.status() + " " + r.body());
+    }
+  }
+
+  /**
+   * Runs a measured scenario while {@link #FLOOD_CONNECTIONS} further connections post {@code /auth} with a right
+   * password as fast as they can; the scenario's figures are its own, the flood's outcome is printed beside them.
+   * A 503 from the bounded password hashing is the expected answer to part of the flood, not an error.
+   */
+  private Result underAuthFlood(java.util.concurrent.Callable<Result> measured) throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.LongAdder signedIn = new java.util.concurrent.atomic.LongAdder();
+    java.util.concurrent.atomic.LongAdder busy = new java.util.concurrent.atomic.LongAdder();
+    java.util.concurrent.atomic.LongAdder other = new java.util.concurrent.atomic.LongAdder();
+    String credentials = form("username", FLOOD_USER, "password", "bench-" + FLOOD_USER);
+    Thread[] flood = new Thread[FLOOD_CONNECTIONS];
+    for (int i = 0; i < flood.length; i++) {
+      flood[i] = new Thread(() -> {
+        while (!stop.get()) {
+          try {
+            int status = post("auth", credentials, null).status();
+            (status == 200 ? signedIn : status == 503 ? busy : other).increment();
+          } catch (IOException e) {
+            other.increment();
+          }
+        }
+      }, "flood-" + i);
+      flood[i].start();
+    }
+    long t0 = System.nanoTime();
+    try {
+      return measured.call();
+    } finally {
+      stop.set(true);
+      for (Thread t : flood) {
+        t.join(REQUEST_TIMEOUT.toMillis() + 5_000);
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(Locale.ROOT, "  /auth flood over %d connections: %.0f sign-ins/s, %.0f busy (503)/s,"
+          + " %d other answers%n", FLOOD_CONNECTIONS, signedIn.sum() / seconds, busy.sum() / seconds, other.sum());
     }
   }
 
