@@ -15,9 +15,10 @@ import org.countersign.user.AdminAccounts;
 import org.flywaydb.core.Flyway;
 
 /**
- * Brings the server up in order: schema migrations, then the master key (checked against the database), then the
- * first admin account. Any failure stops the deployment with one clear log line, so the server never runs against
- * a schema it does not know or with a key that does not open its secrets.
+ * Brings the server up in order: a check of the configured admin password, schema migrations, then the master
+ * key (checked against the database), then the first admin account. Any failure stops the deployment with one
+ * clear log line, so the server never runs against a schema it does not know, with a key that does not open its
+ * secrets or with a placeholder or short admin password.
  */
 @Singleton
 @Startup
@@ -35,6 +36,7 @@ public class Bootstrap {
   @PostConstruct
   void start() {
     try {
+      admins.checkConfiguredPassword();
       migrate();
       keyCheck.loadKey();
       admins.ensureInitialAdmin();

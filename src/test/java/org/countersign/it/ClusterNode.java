@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,11 @@ public final class ClusterNode implements AutoCloseable {
     this.port = port;
   }
 
-  /** A node named {@code name}, working in {@code dir}, with these system properties; not started yet. */
+  /**
+   * A node named {@code name}, working in {@code dir}, with these system properties; not started yet. They replace
+   * the node's defaults (the test admin password, a low PBKDF2 iteration count); a null value leaves the
+   * property unset.
+   */
   public static ClusterNode of(String name, Path dir, Map<String, String> properties) {
     return new ClusterNode(name, dir, properties, freePort());
   }
@@ -52,9 +57,17 @@ public final class ClusterNode implements AutoCloseable {
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add("-Xmx384m");
-      cmd.add("-Dcountersign.admin.password=" + Api.ADMIN_PASSWORD);
-      cmd.add("-Dcountersign.password.iterations=20000");
-      properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+      Map<String, String> all = new LinkedHashMap<>();
+      all.put("countersign.admin.password", Api.ADMIN_PASSWORD);
+      all.put("countersign.password.iterations", "20000");
+      properties.forEach((k, v) -> {
+        if (v == null) {
+          all.remove(k);
+        } else {
+          all.put(k, v);
+        }
+      });
+      all.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
       cmd.addAll(List.of("-jar", microJar().toString(), "--nocluster", "--disablephonehome",
           "--prebootcommandfile", noDataGrid(),
           "--port", Integer.toString(port), "--contextroot", "/", "--rootdir", dir.resolve("root").toString(),
@@ -107,6 +120,30 @@ public final class ClusterNode implements AutoCloseable {
       sleep(1000);
     }
     throw new IllegalStateException(name + " did not start within " + START_TIMEOUT_MILLIS / 1000 + " s, see " + log());
+  }
+
+  /**
+   * Waits until the node gives up on the WAR: the process ends, or it reports that the application did not load.
+   * Returns the log by then; fails when the application starts instead.
+   */
+  public String awaitRefusal() {
+    long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+    Api api = api();
+    while (System.currentTimeMillis() < deadline) {
+      if (!process.isAlive() || logText().contains("Exception while loading the app")) {
+        return logText();
+      }
+      try {
+        if (api.send(HttpRequest.newBuilder(api.base().resolve("token/")).GET()).status() == 401) {
+          throw new AssertionError(name + " started although it should have refused, see " + log());
+        }
+      } catch (RuntimeException notYet) {
+        // connection refused while the server boots
+      }
+      sleep(1000);
+    }
+    throw new IllegalStateException(name + " neither started nor gave up within " + START_TIMEOUT_MILLIS / 1000
+        + " s, see " + log());
   }
 
   public ClusterNode start() {
