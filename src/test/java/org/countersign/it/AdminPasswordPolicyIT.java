@@ -47,47 +47,21 @@ class AdminPasswordPolicyIT {
 
   @Test
   void hashesTheAdminPasswordWith600000IterationsByDefault() {
-    Path dir = fresh("admin-default-iterations");
-    ClusterDatabase db = ClusterDatabase.fresh("admin_default_iterations", dir);
-    Map<String, String> props = new HashMap<>(db.serverProperties());
-    props.put("countersign.data.dir", dir.toString());
-    props.put("countersign.admin.password", "a-Long-enough-Passw0rd");
-    props.put("countersign.password.iterations", null);
-    try (ClusterNode node = ClusterNode.of("admin-default-iterations", dir, props).start()) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("countersign.admin.password", "a-Long-enough-Passw0rd");
+    settings.put("countersign.password.iterations", null);
+    OwnServer own = OwnServer.fresh("admin-default-iterations", settings);
+    try (ClusterNode node = own.node().start()) {
       Api.Reply login = node.api().post("auth", form("username", "admin", "password", "a-Long-enough-Passw0rd"));
       assertEquals(200, login.status(), login.body());
-      String hash = (String) db.value("SELECT password_hash FROM cs_admin WHERE username = 'admin'");
+      String hash = (String) own.db().value("SELECT password_hash FROM cs_admin WHERE username = 'admin'");
       assertTrue(hash.startsWith("pbkdf2-sha256$600000$"), "stored as " + hash.split("\\$")[0] + "$"
           + hash.split("\\$")[1]);
     }
   }
 
-  /** Starts a node on a database of its own with these properties and returns its log once it gave up. */
-  private static String refusal(String name, Map<String, String> properties) {
-    Path dir = fresh(name);
-    ClusterDatabase db = ClusterDatabase.fresh(name.replace('-', '_'), dir);
-    Map<String, String> props = new HashMap<>(db.serverProperties());
-    props.put("countersign.data.dir", dir.toString());
-    props.putAll(properties);
-    try (ClusterNode node = ClusterNode.of(name, dir, props).launch()) {
-      return node.awaitRefusal();
-    }
-  }
-
-  private static Path fresh(String name) {
-    Path dir = Path.of(System.getProperty("it.dir", "target/it"), name).toAbsolutePath();
-    try {
-      if (Files.exists(dir)) {
-        try (var paths = Files.walk(dir)) {
-          for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-            Files.delete(p);
-          }
-        }
-      }
-      return dir;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  private static String refusal(String name, Map<String, String> settings) {
+    return OwnServer.fresh(name, settings).refusal();
   }
 
   private static long lines(String log, String text) {

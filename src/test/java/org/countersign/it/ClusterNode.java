@@ -29,6 +29,7 @@ public final class ClusterNode implements AutoCloseable {
   private final Path dir;
   private final Map<String, String> properties;
   private final int port;
+  private String contextRoot = "/";
   private Process process;
 
   private ClusterNode(String name, Path dir, Map<String, String> properties, int port) {
@@ -45,6 +46,23 @@ public final class ClusterNode implements AutoCloseable {
    */
   public static ClusterNode of(String name, Path dir, Map<String, String> properties) {
     return new ClusterNode(name, dir, properties, freePort());
+  }
+
+  /** An empty working directory {@code name} under the test directory (its content from an earlier run removed). */
+  public static Path freshDir(String name) {
+    Path dir = Path.of(System.getProperty("it.dir", "target/it"), name).toAbsolutePath();
+    try {
+      deleteTree(dir);
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Serves the WAR at this context root instead of {@code /}; call before {@link #launch()}. */
+  public ClusterNode contextRoot(String root) {
+    this.contextRoot = root;
+    return this;
   }
 
   /** Starts the process without waiting for it; {@link #awaitReady()} waits. */
@@ -70,7 +88,7 @@ public final class ClusterNode implements AutoCloseable {
       all.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
       cmd.addAll(List.of("-jar", microJar().toString(), "--nocluster", "--disablephonehome",
           "--prebootcommandfile", noDataGrid(),
-          "--port", Integer.toString(port), "--contextroot", "/", "--rootdir", dir.resolve("root").toString(),
+          "--port", Integer.toString(port), "--contextroot", contextRoot, "--rootdir", dir.resolve("root").toString(),
           "--deploy", war().getPath()));
       process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())).start();
@@ -168,7 +186,7 @@ public final class ClusterNode implements AutoCloseable {
 
   public Api api() {
     try {
-      return new Api(new URL("http://127.0.0.1:" + port + "/"));
+      return new Api(new URL("http://127.0.0.1:" + port + contextRoot + (contextRoot.endsWith("/") ? "" : "/")));
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     }
