@@ -4,9 +4,8 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.countersign.config.Configuration;
+import org.countersign.system.StartRefusal;
 
 /**
  * Refuses to start with a metrics token that {@link MetricsTokenFilter} could not enforce. The filter sees only
@@ -17,8 +16,6 @@ import org.countersign.config.Configuration;
 @WebListener
 public class MetricsProtection implements ServletContextListener {
 
-  private static final Logger LOG = Logger.getLogger(MetricsProtection.class.getName());
-
   @Override
   public void contextInitialized(ServletContextEvent event) {
     if (Configuration.current().optional(MetricsTokenFilter.METRICS_TOKEN).isEmpty()) {
@@ -28,8 +25,7 @@ public class MetricsProtection implements ServletContextListener {
       String why = "'" + MetricsTokenFilter.METRICS_TOKEN + "' is set, but /metrics is"
           + " not served through this application, so the token would protect nothing; deploy it at the root"
           + " context (--contextroot /) or leave the setting out.";
-      LOG.log(Level.SEVERE, "Countersign cannot start: {0}", why);
-      throw new IllegalStateException(why);
+      throw StartRefusal.refuse(why);
     }
   }
 

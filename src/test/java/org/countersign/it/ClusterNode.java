@@ -164,6 +164,19 @@ public final class ClusterNode implements AutoCloseable {
         + " s, see " + log());
   }
 
+  /** Waits until the process ends by itself and returns its exit status; fails when it is still running. */
+  public int awaitExit() {
+    try {
+      if (!process.waitFor(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+        throw new AssertionError(name + " still runs, see " + log());
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public ClusterNode start() {
     return launch().awaitReady();
   }
