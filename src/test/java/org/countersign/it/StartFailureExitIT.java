@@ -2,7 +2,9 @@ package org.countersign.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,20 @@ class StartFailureExitIT {
     try (ClusterNode node = own.node().launch()) {
       assertNotEquals(0, node.awaitExit(), node.log().toString());
       assertEquals(1, refusals(node.logText()), node.log().toString());
+    }
+  }
+
+  @Test
+  void anUnreachableDatabaseEndsTheProcessWithANonZeroStatus() {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("countersign.db.url", "jdbc:postgresql://127.0.0.1:1/countersign?connectTimeout=2");
+    settings.put("countersign.db.datasource", null);
+    OwnServer own = OwnServer.fresh("exit-no-database", settings);
+    try (ClusterNode node = own.node().launch()) {
+      assertNotEquals(0, node.awaitExit(), node.log().toString());
+      assertEquals(1, refusals(node.logText()), node.log().toString());
+      assertTrue(node.logText().contains("Countersign cannot start: the database does not answer"),
+          node.log().toString());
     }
   }
 
