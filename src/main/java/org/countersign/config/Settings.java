@@ -18,6 +18,8 @@ public class Settings {
   public static final String DATA_DIR = "countersign.data.dir";
   /** Password of the {@code admin} account created at first start; generated and logged once when absent. */
   public static final String ADMIN_PASSWORD = "countersign.admin.password";
+  /** Shortest configured admin password with which the server starts. Default 12. */
+  public static final String ADMIN_PASSWORD_MIN_LENGTH = "countersign.admin.password.minlength";
   /** Name of the realm backed by the built-in user store. Default {@code default}. */
   public static final String DEFAULT_REALM = "countersign.realm";
   /** Issuer shown by authenticator apps (otpauth {@code issuer}). Default {@code Countersign}. */
@@ -50,7 +52,10 @@ public class Settings {
    * {@code https://mfa.example.org}. When absent, the URL of the request is used.
    */
   public static final String PUBLIC_URL = "countersign.public.url";
-  /** PBKDF2 iterations for new password hashes. Default 210000. */
+  /**
+   * PBKDF2-SHA256 iterations for new password hashes. Default 600000 (OWASP); hashes stored with another count
+   * still verify, since each hash records its own.
+   */
   public static final String PASSWORD_ITERATIONS = "countersign.password.iterations";
   /**
    * Failed password checks of one account (API and pages, all nodes together) after which its password is not
@@ -72,6 +77,7 @@ public class Settings {
 
   private Path dataDir;
   private Optional<String> adminPassword;
+  private int adminPasswordMinLength;
   private String defaultRealm;
   private String issuer;
   private int maxFail;
@@ -94,6 +100,7 @@ public class Settings {
     Configuration c = Configuration.current();
     dataDir = Path.of(c.string(DATA_DIR, "./data")).toAbsolutePath().normalize();
     adminPassword = c.optional(ADMIN_PASSWORD);
+    adminPasswordMinLength = c.integer(ADMIN_PASSWORD_MIN_LENGTH, 12, 1, 1024);
     defaultRealm = c.string(DEFAULT_REALM, "default");
     issuer = c.string(ISSUER, "Countersign");
     maxFail = c.integer(MAX_FAIL, 10, 1, 1000);
@@ -102,7 +109,7 @@ public class Settings {
     enrolVerify = c.bool(ENROL_VERIFY, false);
     selfEnrolment = c.bool(SELF_ENROLMENT, true);
     jwtLifetimeSeconds = c.integer(JWT_LIFETIME, 3600, 10, 86400);
-    passwordIterations = c.integer(PASSWORD_ITERATIONS, 210_000, 1_000, 10_000_000);
+    passwordIterations = c.integer(PASSWORD_ITERATIONS, 600_000, 1_000, 10_000_000);
     challengeValiditySeconds = c.integer(CHALLENGE_VALIDITY, 120, 5, 3600);
     publicUrl = c.optional(PUBLIC_URL).map(Settings::baseUri);
     signInMaxFailures = c.integer(SIGNIN_MAX_FAILURES, 5, 1, 1000);
@@ -119,6 +126,10 @@ public class Settings {
 
   public Optional<String> adminPassword() {
     return adminPassword;
+  }
+
+  public int adminPasswordMinLength() {
+    return adminPasswordMinLength;
   }
 
   public String defaultRealm() {

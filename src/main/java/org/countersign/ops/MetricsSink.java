@@ -13,4 +13,10 @@ public interface MetricsSink {
 
   /** Records one duration in the timer {@code name}. */
   void time(String name, Duration duration);
+
+  /** Registers the counter {@code name} with these tag name/value pairs at zero, if it does not exist yet. */
+  void declareCounter(String name, String... tags);
+
+  /** Registers the timer {@code name} with no samples, if it does not exist yet. */
+  void declareTimer(String name);
 }

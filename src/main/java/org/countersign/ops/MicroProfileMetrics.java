@@ -31,6 +31,25 @@ public class MicroProfileMetrics implements MetricsSink {
 
   @Override
   public void count(String name, String... tags) {
+    counter(name, tags).inc();
+  }
+
+  @Override
+  public void time(String name, Duration duration) {
+    timer(name).update(duration);
+  }
+
+  @Override
+  public void declareCounter(String name, String... tags) {
+    counter(name, tags);
+  }
+
+  @Override
+  public void declareTimer(String name) {
+    timer(name);
+  }
+
+  private Counter counter(String name, String... tags) {
     String key = name + Arrays.toString(tags);
     Counter counter = counters.get(key);
     if (counter == null) {
@@ -38,11 +57,10 @@ public class MicroProfileMetrics implements MetricsSink {
         counter = counters.computeIfAbsent(key, k -> registry.counter(name, tags(tags)));
       }
     }
-    counter.inc();
+    return counter;
   }
 
-  @Override
-  public void time(String name, Duration duration) {
+  private Timer timer(String name) {
     Timer timer = timers.get(name);
     if (timer == null) {
       synchronized (this) {
@@ -50,7 +68,7 @@ public class MicroProfileMetrics implements MetricsSink {
             .withUnit(MetricUnits.SECONDS).withDescription("Time to answer /validate/check").build()));
       }
     }
-    timer.update(duration);
+    return timer;
   }
 
   private static Tag[] tags(String... pairs) {

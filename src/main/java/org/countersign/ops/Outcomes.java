@@ -1,9 +1,13 @@
 package org.countersign.ops;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,9 +35,30 @@ public class Outcomes {
   static final String TIQR_REPLIES = "countersign.tiqr.replies";
   static final String ENROLMENTS = "countersign.enrolments";
 
+  /** The values of the {@code outcome} tag of {@link #CHECKS}, each counted by one method below. */
+  private static final List<String> CHECK_OUTCOMES = List.of("accept", "reject", "replay", "lockout");
+
   @Inject Instance<MetricsSink> sinks;
 
   private volatile Optional<MetricsSink> sink;
+
+  /**
+   * Registers the check counters and the latency timer at zero when the application starts, so that a scraper
+   * sees every series (and a rate over it) from the first scrape on, not only after the first check.
+   */
+  void declareAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    for (String outcome : CHECK_OUTCOMES) {
+      record(s -> s.declareCounter(CHECKS, "outcome", outcome));
+    }
+    record(s -> s.declareTimer(CHECK_DURATION));
+  }
+
+  /** Registers the enrolment counter of each of these token types at zero. */
+  public void declareEnrolments(Collection<String> types) {
+    for (String type : types) {
+      record(s -> s.declareCounter(ENROLMENTS, "type", type));
+    }
+  }
 
   /** A code (or an answered challenge) was accepted. */
   public void accepted() {

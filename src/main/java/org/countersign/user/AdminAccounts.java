@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.countersign.config.Settings;
 
@@ -19,6 +20,8 @@ public class AdminAccounts {
 
   public static final String INITIAL_ADMIN = "admin";
   private static final Logger LOG = Logger.getLogger(AdminAccounts.class.getName());
+  /** The example values of config/countersign.env and config/postgresql.env, which a server must not run with. */
+  private static final Set<String> PLACEHOLDERS = Set.of("change-me-before-first-start", "change-me");
 
   @PersistenceContext(unitName = "countersign")
   EntityManager em;
@@ -27,6 +30,28 @@ public class AdminAccounts {
   @Inject Settings settings;
   @Inject SecureRandom random;
   @Inject Clock clock;
+
+  /**
+   * Refuses a configured admin password that is a documented placeholder or shorter than the configured minimum,
+   * at every start: the setting is the operator's statement of the password, whether or not the account exists.
+   *
+   * @throws IllegalStateException saying which rule the setting breaks (never the password itself)
+   */
+  public void checkConfiguredPassword() {
+    Optional<String> configured = settings.adminPassword();
+    if (configured.isEmpty()) {
+      return;
+    }
+    if (PLACEHOLDERS.contains(configured.get())) {
+      throw new IllegalStateException("Configuration '" + Settings.ADMIN_PASSWORD
+          + "' is still the example value of config/countersign.env; choose a password of your own.");
+    }
+    int min = settings.adminPasswordMinLength();
+    if (configured.get().codePointCount(0, configured.get().length()) < min) {
+      throw new IllegalStateException("Configuration '" + Settings.ADMIN_PASSWORD + "' is shorter than " + min
+          + " characters (" + Settings.ADMIN_PASSWORD_MIN_LENGTH + ").");
+    }
+  }
 
   /**
    * Creates {@code admin} when no administrator exists: with the configured password, or with a generated one

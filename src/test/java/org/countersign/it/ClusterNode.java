@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ public final class ClusterNode implements AutoCloseable {
   private final Path dir;
   private final Map<String, String> properties;
   private final int port;
+  private String contextRoot = "/";
   private Process process;
 
   private ClusterNode(String name, Path dir, Map<String, String> properties, int port) {
@@ -37,9 +39,30 @@ public final class ClusterNode implements AutoCloseable {
     this.port = port;
   }
 
-  /** A node named {@code name}, working in {@code dir}, with these system properties; not started yet. */
+  /**
+   * A node named {@code name}, working in {@code dir}, with these system properties; not started yet. They replace
+   * the node's defaults (the test admin password, a low PBKDF2 iteration count); a null value leaves the
+   * property unset.
+   */
   public static ClusterNode of(String name, Path dir, Map<String, String> properties) {
     return new ClusterNode(name, dir, properties, freePort());
+  }
+
+  /** An empty working directory {@code name} under the test directory (its content from an earlier run removed). */
+  public static Path freshDir(String name) {
+    Path dir = Path.of(System.getProperty("it.dir", "target/it"), name).toAbsolutePath();
+    try {
+      deleteTree(dir);
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Serves the WAR at this context root instead of {@code /}; call before {@link #launch()}. */
+  public ClusterNode contextRoot(String root) {
+    this.contextRoot = root;
+    return this;
   }
 
   /** Starts the process without waiting for it; {@link #awaitReady()} waits. */
@@ -52,12 +75,20 @@ public final class ClusterNode implements AutoCloseable {
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add("-Xmx384m");
-      cmd.add("-Dcountersign.admin.password=" + Api.ADMIN_PASSWORD);
-      cmd.add("-Dcountersign.password.iterations=20000");
-      properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+      Map<String, String> all = new LinkedHashMap<>();
+      all.put("countersign.admin.password", Api.ADMIN_PASSWORD);
+      all.put("countersign.password.iterations", "20000");
+      properties.forEach((k, v) -> {
+        if (v == null) {
+          all.remove(k);
+        } else {
+          all.put(k, v);
+        }
+      });
+      all.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
       cmd.addAll(List.of("-jar", microJar().toString(), "--nocluster", "--disablephonehome",
           "--prebootcommandfile", noDataGrid(),
-          "--port", Integer.toString(port), "--contextroot", "/", "--rootdir", dir.resolve("root").toString(),
+          "--port", Integer.toString(port), "--contextroot", contextRoot, "--rootdir", dir.resolve("root").toString(),
           "--deploy", war().getPath()));
       process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())).start();
@@ -109,6 +140,43 @@ public final class ClusterNode implements AutoCloseable {
     throw new IllegalStateException(name + " did not start within " + START_TIMEOUT_MILLIS / 1000 + " s, see " + log());
   }
 
+  /**
+   * Waits until the node gives up on the WAR: the process ends, or it reports that the application did not load.
+   * Returns the log by then; fails when the application starts instead.
+   */
+  public String awaitRefusal() {
+    long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+    Api api = api();
+    while (System.currentTimeMillis() < deadline) {
+      if (!process.isAlive() || logText().contains("Exception while loading the app")) {
+        return logText();
+      }
+      try {
+        if (api.send(HttpRequest.newBuilder(api.base().resolve("token/")).GET()).status() == 401) {
+          throw new AssertionError(name + " started although it should have refused, see " + log());
+        }
+      } catch (RuntimeException notYet) {
+        // connection refused while the server boots
+      }
+      sleep(1000);
+    }
+    throw new IllegalStateException(name + " neither started nor gave up within " + START_TIMEOUT_MILLIS / 1000
+        + " s, see " + log());
+  }
+
+  /** Waits until the process ends by itself and returns its exit status; fails when it is still running. */
+  public int awaitExit() {
+    try {
+      if (!process.waitFor(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+        throw new AssertionError(name + " still runs, see " + log());
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public ClusterNode start() {
     return launch().awaitReady();
   }
@@ -131,7 +199,7 @@ public final class ClusterNode implements AutoCloseable {
 
   public Api api() {
     try {
-      return new Api(new URL("http://127.0.0.1:" + port + "/"));
+      return new Api(new URL("http://127.0.0.1:" + port + contextRoot + (contextRoot.endsWith("/") ? "" : "/")));
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     }
