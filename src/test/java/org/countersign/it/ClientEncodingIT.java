@@ -94,6 +94,21 @@ class ClientEncodingIT extends OnDefaultServer {
   }
 
   @Test
+  void theJavaClientsExactBodyForAnEmailUserAndAPinOfReservedCharacters() {
+    String user = "frank" + Long.toHexString(System.nanoTime()) + "@example.org";
+    Api.Reply created = api.postJson("user/", "{\"user\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}", admin);
+    assertEquals(200, created.status(), created.body());
+    Api.Reply init = api.postJson("token/init", "{\"type\":\"hotp\",\"otpkey\":\"" + TokenInitIT.RFC_KEY
+        + "\",\"user\":\"" + user + "\",\"pin\":\"p@ss+w%rd!\"}", admin);
+    assertEquals(200, init.status(), init.body());
+    // as privacyIDEA's Java client 1.5.1 puts it on the wire: every value encoded, then the whole form again
+    String body = "user=" + user.replace("@", "%2540") + "&pass=p%2540ss%252Bw%2525rd%2521" + HOTP[0];
+    Api.Reply r = form("validate/check", JAVA_CLIENT, body);
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.value(), r.body());
+  }
+
+  @Test
   void jsonValuesAreTakenAsTheyAre() {
     String user = emailUser();
     Api.Reply init = api.postJson("token/init", "{\"type\":\"hotp\",\"otpkey\":\"" + TokenInitIT.RFC_KEY
