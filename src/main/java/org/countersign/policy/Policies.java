@@ -45,6 +45,14 @@ public class Policies {
     return new Decision(matched);
   }
 
+  /**
+   * Whether any active policy, of any scope, sets this action. A hot path that reads one action asks this first
+   * and keeps its default without matching when no policy speaks of it.
+   */
+  public boolean anySets(String action) {
+    return cache.anySets(action);
+  }
+
   @Transactional
   public List<Policy> list() {
     return store.all();

@@ -7,7 +7,9 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -25,13 +27,23 @@ public class PolicyCache {
   @Resource TransactionSynchronizationRegistry transactions;
 
   private final ReentrantLock refreshing = new ReentrantLock();
-  private volatile Snapshot snapshot = new Snapshot(-1, List.of(), 0);
+  private volatile Snapshot snapshot = new Snapshot(-1, List.of(), Set.of(), 0);
   private volatile boolean stale = true;
 
-  private record Snapshot(long version, List<CompiledPolicy> policies, long checkedAt) {}
+  /** The active policies and the names of every action they set, as read at one version. */
+  private record Snapshot(long version, List<CompiledPolicy> policies, Set<String> actions, long checkedAt) {}
 
   /** The active policies, best priority first. */
   List<CompiledPolicy> active() {
+    return current().policies();
+  }
+
+  /** Whether any active policy sets this action: when none does, a caller need not match at all. */
+  boolean anySets(String action) {
+    return current().actions().contains(action);
+  }
+
+  private Snapshot current() {
     Snapshot s = snapshot;
     if ((stale || System.nanoTime() - s.checkedAt() > RECHECK_NANOS) && refreshing.tryLock()) {
       try {
@@ -40,7 +52,7 @@ public class PolicyCache {
         refreshing.unlock();
       }
     }
-    return s.policies();
+    return s;
   }
 
   /** Makes the next request read the policies again, once the current transaction has committed. */
@@ -61,9 +73,15 @@ public class PolicyCache {
   private Snapshot refresh(Snapshot old) {
     stale = false;
     long version = store.version();
-    Snapshot fresh = version == old.version() && old.checkedAt() != 0
-        ? new Snapshot(version, old.policies(), System.nanoTime())
-        : new Snapshot(version, load(), System.nanoTime());
+    Snapshot fresh;
+    if (version == old.version() && old.checkedAt() != 0) {
+      fresh = new Snapshot(version, old.policies(), old.actions(), System.nanoTime());
+    } else {
+      List<CompiledPolicy> loaded = load();
+      Set<String> actions = new HashSet<>();
+      loaded.forEach(p -> actions.addAll(p.policy().actions().keySet()));
+      fresh = new Snapshot(version, loaded, Set.copyOf(actions), System.nanoTime());
+    }
     snapshot = fresh;
     return fresh;
   }

@@ -65,7 +65,8 @@ public class Lockout {
    * privacyIDEA (0 keeps the lock until a reset).
    */
   long clearTimeoutSeconds(Token token) {
-    if (token.realm().isEmpty() || token.username().isEmpty()) {
+    if (token.realm().isEmpty() || token.username().isEmpty()
+        || !policies.anySets(CoreActions.FAILCOUNTER_CLEAR_TIMEOUT)) {
       return settings.failCounterClearTimeoutSeconds();
     }
     return policies.decide(Scope.AUTHENTICATION,

@@ -19,6 +19,10 @@ class CheckPolicies {
   @Inject Policies policies;
 
   CheckPolicy forOwner(Optional<String> realm, Optional<String> user, String client) {
+    if (!policies.anySets(CoreActions.OTPPIN) && !policies.anySets(TypePolicyActions.CHALLENGE_RESPONSE)
+        && !policies.anySets(CoreActions.PASS_ON_NO_TOKEN) && !policies.anySets(CoreActions.PASS_ON_NO_USER)) {
+      return CheckPolicy.DEFAULT;
+    }
     PolicyRequest request = realm.isPresent() && user.isPresent()
         ? PolicyRequest.ofUser(realm.get(), UserStore.RESOLVER, user.get(), client)
         : PolicyRequest.anonymous(client);
