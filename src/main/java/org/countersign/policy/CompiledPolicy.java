@@ -22,7 +22,17 @@ record CompiledPolicy(Policy policy, List<NameEntry> realms, List<NameEntry> use
   }
 
   boolean matches(PolicyRequest r) {
-    return names(realms, r.realm()) && names(users, r.user()) && resolvers(r.resolver()) && clients(r.client());
+    return matches(r, clientAddress(r));
+  }
+
+  /** As {@link #matches(PolicyRequest)}, with the client's address parsed once for all policies. */
+  boolean matches(PolicyRequest r, Optional<byte[]> client) {
+    return names(realms, r.realm()) && names(users, r.user()) && resolvers(r.resolver()) && clients(client);
+  }
+
+  /** The request's client as address bytes (without IPv6 brackets or zone); empty when it is no literal address. */
+  static Optional<byte[]> clientAddress(PolicyRequest r) {
+    return AddressRange.literal(bare(r.client()));
   }
 
   private static boolean names(List<NameEntry> entries, Optional<String> value) {
@@ -40,11 +50,10 @@ record CompiledPolicy(Policy policy, List<NameEntry> realms, List<NameEntry> use
     return resolver.map(r -> entries.stream().anyMatch(e -> e.equalsIgnoreCase(r))).orElse(false);
   }
 
-  private boolean clients(String client) {
+  private boolean clients(Optional<byte[]> address) {
     if (clients.isEmpty()) {
       return true;
     }
-    Optional<byte[]> address = AddressRange.literal(bare(client));
     return address.isPresent() && listed(clients, AddressRange::excluded, r -> r.contains(address.get()));
   }
 

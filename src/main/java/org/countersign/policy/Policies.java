@@ -36,14 +36,20 @@ public class Policies {
 
   /** What the active policies of this scope that match the request decide. */
   public Decision decide(Scope scope, PolicyRequest request) {
+    List<CompiledPolicy> active = cache.active();
+    if (active.isEmpty()) {
+      return new Decision(List.of());
+    }
+    Optional<byte[]> client = CompiledPolicy.clientAddress(request);
     List<Policy> matched = new ArrayList<>();
-    for (CompiledPolicy p : cache.active()) {
-      if (p.policy().scope() == scope && p.matches(request)) {
+    for (CompiledPolicy p : active) {
+      if (p.policy().scope() == scope && p.matches(request, client)) {
         matched.add(p.policy());
       }
     }
     return new Decision(matched);
   }
+
 
   /**
    * Whether any active policy, of any scope, sets this action. A hot path that reads one action asks this first
