@@ -28,6 +28,7 @@ import org.countersign.user.User;
 import org.countersign.policy.CoreActions;
 import org.countersign.policy.Decision;
 import org.countersign.policy.Policies;
+import org.countersign.policy.PolicyRefusal;
 import org.countersign.policy.PolicyRequest;
 import org.countersign.policy.Scope;
 import org.countersign.user.UserStore;
@@ -214,7 +215,7 @@ public class EnrolmentService {
   private void limitTokens(User owner, Decision policy) {
     Optional<Integer> max = policy.whole(CoreActions.MAX_TOKEN_PER_USER);
     if (max.isPresent() && tokens.ofOwner(owner.realm(), owner.username()).size() >= max.get()) {
-      throw ApiException.forbidden("The number of tokens for this user is limited to " + max.get() + ".");
+      throw new PolicyRefusal("The number of tokens for this user is limited to " + max.get() + ".");
     }
   }
 

@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import org.countersign.api.ApiException;
 import org.countersign.auth.Caller;
 import org.countersign.auth.Role;
 import org.countersign.policy.CoreActions;
 import org.countersign.policy.Decision;
 import org.countersign.policy.Policies;
+import org.countersign.policy.PolicyRefusal;
 import org.countersign.policy.PolicyRequest;
 import org.countersign.policy.Scope;
 import org.countersign.user.UserStore;
@@ -46,14 +46,14 @@ public class UserRights {
     return rights;
   }
 
-  /** Refuses (403) a user whom the user policies do not grant this action; admins are not bound by them. */
+  /** Refuses ({@link PolicyRefusal}) a user whom the user policies do not grant this action; admins are not bound by them. */
   void require(Caller caller, String action) {
     if (caller.isAdmin()) {
       return;
     }
     Decision d = decision(caller.realm(), caller.username(), caller.client());
     if (d.any() && !d.flag(action)) {
-      throw ApiException.forbidden("The policies do not allow you to " + describe(action) + ".");
+      throw new PolicyRefusal("The policies do not allow you to " + describe(action) + ".");
     }
   }
 

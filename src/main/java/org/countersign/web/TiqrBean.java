@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
 import org.countersign.api.ApiException;
+import org.countersign.policy.PolicyRefusal;
 import org.countersign.api.Params;
 import org.countersign.auth.Caller;
 import org.countersign.challenge.IssuedChallenge;
@@ -52,6 +53,9 @@ public class TiqrBean implements Serializable {
     JsonObject detail;
     try {
       detail = enrolment.create(params, signedIn.caller(), FacesRequests.publicBase(settings.publicUrl()));
+    } catch (PolicyRefusal e) {
+      Texts.error("setup.refused");
+      return;
     } catch (ApiException e) {
       Texts.error("setup.failed");
       return;

@@ -10,6 +10,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Optional;
 import org.countersign.api.ApiException;
+import org.countersign.policy.PolicyRefusal;
 import org.countersign.token.TokenFilter;
 import org.countersign.token.TokenService;
 
@@ -79,6 +80,8 @@ public class TokensBean implements Serializable {
         case DELETE -> tokens.delete(serial, signedIn.caller());
       }
       Texts.info("tokens.done." + pending.action().getKey(), serial);
+    } catch (PolicyRefusal e) {
+      Texts.error("tokens.refused", serial);
     } catch (ApiException e) {
       Texts.error("tokens.notfound", serial);
     }

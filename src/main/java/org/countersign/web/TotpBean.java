@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
 import org.countersign.api.ApiException;
+import org.countersign.policy.PolicyRefusal;
 import org.countersign.api.Params;
 import org.countersign.auth.Caller;
 import org.countersign.config.Settings;
@@ -64,6 +65,9 @@ public class TotpBean implements Serializable {
     JsonObject detail;
     try {
       detail = enrolment.createUnconfirmed(params, caller, FacesRequests.publicBase(settings.publicUrl()));
+    } catch (PolicyRefusal e) {
+      Texts.error("setup.refused");
+      return;
     } catch (ApiException e) {
       Texts.error("setup.failed");
       return;
