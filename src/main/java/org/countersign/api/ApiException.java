@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A request that cannot be answered normally: malformed input, missing rights, unknown resources. A wrong code is
- * not an exception but an authentication result.
+ * A request that cannot be answered normally: malformed input, missing rights, unknown resources. A
+ * wrong code is not an exception but an authentication result.
  *
  * <pre>{@code
  * throw ApiException.missing("user");   // 400, ERR905: Missing parameter: 'user'
@@ -44,7 +44,8 @@ public class ApiException extends RuntimeException {
   }
 
   public static ApiException tokenNotFound(String serial) {
-    return new ApiException(ErrorCode.NOT_FOUND, "The token with serial '" + serial + "' does not exist.");
+    return new ApiException(
+        ErrorCode.NOT_FOUND, "The token with serial '" + serial + "' does not exist.");
   }
 
   public static ApiException forbidden(String why) {

@@ -13,8 +13,8 @@ import org.countersign.auth.Caller;
 import org.countersign.config.HttpSettings;
 
 /**
- * What every resource needs from the request: merged parameters, the client address and the authenticated
- * caller. Resources stay thin: parse, check, hand over to a service, wrap the answer.
+ * What every resource needs from the request: merged parameters, the client address and the
+ * authenticated caller. Resources stay thin: parse, check, hand over to a service, wrap the answer.
  */
 public abstract class ApiResource {
 
@@ -31,14 +31,17 @@ public abstract class ApiResource {
   }
 
   /**
-   * The parameters of a request whose method takes no entity (GET): the query string merged with a body sent
-   * anyway, as privacyIDEA merges it, so that a malformed body is refused like any other.
+   * The parameters of a request whose method takes no entity (GET): the query string merged with a
+   * body sent anyway, as privacyIDEA merges it, so that a malformed body is refused like any other.
    */
   protected Params query() {
     return Params.parse(checkedQuery(), headers.getMediaType(), unreadBody(), unquoting());
   }
 
-  /** A value from the path ({@code /token/<serial>}, {@code /user/<name>}), decoded as query values are. */
+  /**
+   * A value from the path ({@code /token/<serial>}, {@code /user/<name>}), decoded as query values
+   * are.
+   */
   protected String path(String value) {
     return value == null ? null : unquoting().apply(value);
   }
@@ -56,11 +59,13 @@ public abstract class ApiResource {
   }
 
   private byte[] unreadBody() {
-    if (servletRequest.getContentLengthLong() <= 0 && servletRequest.getHeader("Transfer-Encoding") == null) {
+    if (servletRequest.getContentLengthLong() <= 0
+        && servletRequest.getHeader("Transfer-Encoding") == null) {
       return null;
     }
     try {
-      byte[] body = servletRequest.getInputStream().readNBytes(RequestLimitFilter.MAX_BODY_BYTES + 1);
+      byte[] body =
+          servletRequest.getInputStream().readNBytes(RequestLimitFilter.MAX_BODY_BYTES + 1);
       if (body.length > RequestLimitFilter.MAX_BODY_BYTES) {
         throw RequestLimitFilter.tooLarge();
       }
@@ -78,7 +83,10 @@ public abstract class ApiResource {
     return Origin.anonymous(client());
   }
 
-  /** The caller named by the JWT in {@code PI-Authorization} or {@code Authorization}; 401 otherwise. */
+  /**
+   * The caller named by the JWT in {@code PI-Authorization} or {@code Authorization}; 401
+   * otherwise.
+   */
   protected Caller caller() {
     String header = headers.getHeaderString("PI-Authorization");
     if (header == null || header.isBlank()) {

@@ -12,9 +12,10 @@ import org.countersign.auth.Authentication;
 import org.countersign.json.Jsonp;
 
 /**
- * {@code POST /auth}: exchanges a user name and password for a JWT. A user who owns a usable token gets
- * {@code CHALLENGE} instead, as privacyIDEA answers in its {@code privacyIDEA} login mode, and repeats the call with
- * {@code username}, {@code transaction_id} and the code as {@code password} (empty once their app has answered).
+ * {@code POST /auth}: exchanges a user name and password for a JWT. A user who owns a usable token
+ * gets {@code CHALLENGE} instead, as privacyIDEA answers in its {@code privacyIDEA} login mode, and
+ * repeats the call with {@code username}, {@code transaction_id} and the code as {@code password}
+ * (empty once their app has answered).
  */
 @Path("auth")
 @ApplicationScoped
@@ -28,11 +29,14 @@ public class AuthResource extends ApiResource {
     String username = p.required("username");
     Optional<String> realm = p.optional("realm").filter(s -> !s.isEmpty());
     Optional<String> transactionId = p.optional("transaction_id").filter(s -> !s.isEmpty());
-    Authentication.Login login = transactionId.isPresent()
-        ? authentication.answer(username, realm, transactionId.get(), p.optional("password").orElse(""), origin())
-        : authentication.login(username, p.required("password"), realm, origin());
+    Authentication.Login login =
+        transactionId.isPresent()
+            ? authentication.answer(
+                username, realm, transactionId.get(), p.optional("password").orElse(""), origin())
+            : authentication.login(username, p.required("password"), realm, origin());
     if (login instanceof Authentication.Login.SecondStep second) {
-      return responses.authentication(JsonValue.FALSE, "CHALLENGE", verdicts.challengeDetail(second.challenges()));
+      return responses.authentication(
+          JsonValue.FALSE, "CHALLENGE", verdicts.challengeDetail(second.challenges()));
     }
     var granted = (Authentication.Login.Granted) login;
     var caller = granted.caller();

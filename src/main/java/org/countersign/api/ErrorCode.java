@@ -1,8 +1,9 @@
 package org.countersign.api;
 
 /**
- * Every error the API reports: the privacyIDEA error code, the HTTP status and whether the message carries the
- * {@code ERRnnn: } prefix. One code, one status, mapped in one place ({@link ApiExceptionMapper}).
+ * Every error the API reports: the privacyIDEA error code, the HTTP status and whether the message
+ * carries the {@code ERRnnn: } prefix. One code, one status, mapped in one place ({@link
+ * ApiExceptionMapper}).
  */
 public enum ErrorCode {
   /** A parameter is missing, malformed, out of range or too long. */
@@ -30,8 +31,9 @@ public enum ErrorCode {
   /** The JWT has expired. */
   EXPIRED(4305, 401, false),
   /**
-   * Too many failed password checks of this account or from this address: refused without a check, with
-   * {@code Retry-After}. The privacyIDEA code of an authentication failure, so that clients treat it as one.
+   * Too many failed password checks of this account or from this address: refused without a check,
+   * with {@code Retry-After}. The privacyIDEA code of an authentication failure, so that clients
+   * treat it as one.
    */
   THROTTLED(4031, 429, false),
   /** The server cannot answer now (for example, the database is away). */

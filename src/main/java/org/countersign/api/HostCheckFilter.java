@@ -11,8 +11,9 @@ import jakarta.ws.rs.ext.Provider;
 import org.countersign.config.HttpSettings;
 
 /**
- * Refuses a request whose Host header names a host this server does not answer for (only while no public URL is
- * configured, see {@link HttpSettings#HOSTS_ALLOWED}), before any URL is built from it.
+ * Refuses a request whose Host header names a host this server does not answer for (only while no
+ * public URL is configured, see {@link HttpSettings#HOSTS_ALLOWED}), before any URL is built from
+ * it.
  */
 @Provider
 @PreMatching
@@ -24,7 +25,8 @@ public class HostCheckFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (!httpSettings.hostAllowed(request.getHeaderString(HttpHeaders.HOST))) {
-      throw new ApiException(ErrorCode.PARAMETER, "This server does not answer for the host named in the request");
+      throw new ApiException(
+          ErrorCode.PARAMETER, "This server does not answer for the host named in the request");
     }
   }
 }

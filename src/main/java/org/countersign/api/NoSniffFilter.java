@@ -6,8 +6,9 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Tells browsers to take every API reply for the content type it declares ({@code X-Content-Type-Options:
- * nosniff}), so that a JSON reply that echoes request data is never run as a script or page.
+ * Tells browsers to take every API reply for the content type it declares ({@code
+ * X-Content-Type-Options: nosniff}), so that a JSON reply that echoes request data is never run as
+ * a script or page.
  */
 @Provider
 public class NoSniffFilter implements ContainerResponseFilter {

@@ -1,6 +1,5 @@
 package org.countersign.api;
 
-import org.countersign.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.core.MediaType;
@@ -13,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.countersign.json.Jsonp;
 
 /**
- * Request parameters as privacyIDEA accepts them: the query string, a form body or a JSON object body, merged
- * (body values win). Values are bounded in length; a malformed body is a parameter error.
+ * Request parameters as privacyIDEA accepts them: the query string, a form body or a JSON object
+ * body, merged (body values win). Values are bounded in length; a malformed body is a parameter
+ * error.
  *
  * <pre>{@code
  * Params p = Params.parse(uriInfo.getQueryParameters(), headers.getMediaType(), body);
@@ -27,7 +28,9 @@ public final class Params {
 
   /** Longest accepted parameter value, in characters. */
   public static final int MAX_VALUE_LENGTH = 2048;
+
   private static final int MAX_PARAMETERS = 64;
+
   /** Parameters that carry a secret: a password, a PIN, a code with its PIN, a token key. */
   static final Set<String> SECRETS = Set.of("pass", "password", "pin", "otppin", "otpkey");
 
@@ -44,8 +47,9 @@ public final class Params {
   }
 
   /**
-   * The merged parameters of a request. Query and form values are decoded once more as {@code unquoting} says
-   * (privacyIDEA's rule for clients that encode twice); JSON values are taken as they are.
+   * The merged parameters of a request. Query and form values are decoded once more as {@code
+   * unquoting} says (privacyIDEA's rule for clients that encode twice); JSON values are taken as
+   * they are.
    */
   public static Params parse(
       MultivaluedMap<String, String> query, MediaType type, byte[] body, Unquoting unquoting) {
@@ -66,14 +70,17 @@ public final class Params {
   }
 
   /**
-   * Refuses a query string that carries a secret parameter, for endpoints where it would end up in access logs
-   * and browser histories instead of a request body.
+   * Refuses a query string that carries a secret parameter, for endpoints where it would end up in
+   * access logs and browser histories instead of a request body.
    */
   public static void refuseSecretsIn(MultivaluedMap<String, String> query) {
     for (String name : query.keySet()) {
       if (SECRETS.contains(name)) {
-        throw new ApiException(ErrorCode.PARAMETER, "Parameter '" + name
-            + "' is a secret and may not be sent in the query string; send it in the request body");
+        throw new ApiException(
+            ErrorCode.PARAMETER,
+            "Parameter '"
+                + name
+                + "' is a secret and may not be sent in the query string; send it in the request body");
       }
     }
   }
@@ -125,7 +132,8 @@ public final class Params {
   public String oneOf(String name, String defaultValue, Set<String> allowed) {
     String value = optional(name).filter(s -> !s.isEmpty()).orElse(defaultValue);
     if (!allowed.contains(value)) {
-      throw ApiException.invalid(name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+      throw ApiException.invalid(
+          name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
     }
     return value;
   }
@@ -134,9 +142,16 @@ public final class Params {
   public boolean flag(String name) {
     String value = values.getOrDefault(name, "").strip().toLowerCase(java.util.Locale.ROOT);
     switch (value) {
-      case "": case "0": case "false": case "no": case "off":
+      case "":
+      case "0":
+      case "false":
+      case "no":
+      case "off":
         return false;
-      case "1": case "true": case "yes": case "on":
+      case "1":
+      case "true":
+      case "yes":
+      case "on":
         return true;
       default:
         throw ApiException.invalid(name, "must be 1 or 0");
@@ -157,8 +172,10 @@ public final class Params {
       }
       int eq = pair.indexOf('=');
       try {
-        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        String name =
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value =
+            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         put(values, name, unquoting.apply(value));
       } catch (IllegalArgumentException e) {
         throw new ApiException(ErrorCode.PARAMETER, "Malformed form body");
@@ -167,22 +184,25 @@ public final class Params {
   }
 
   /**
-   * Reads a flat JSON object event by event. A nested object or array is refused at its first event, without
-   * descending into it, so that a deeply nested body costs no more than a flat one and never exhausts the parser.
+   * Reads a flat JSON object event by event. A nested object or array is refused at its first
+   * event, without descending into it, so that a deeply nested body costs no more than a flat one
+   * and never exhausts the parser.
    */
   private static void readJson(byte[] body, Map<String, String> values) {
     try (JsonParser parser = Jsonp.createParser(new ByteArrayInputStream(body))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw new ApiException(ErrorCode.PARAMETER, "The JSON body must be an object");
       }
-      for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+      for (JsonParser.Event event = parser.next();
+          event != JsonParser.Event.END_OBJECT;
+          event = parser.next()) {
         String name = parser.getString();
         switch (parser.next()) {
           case VALUE_STRING -> put(values, name, parser.getString());
           case VALUE_NUMBER -> put(values, name, parser.getBigDecimal().toString());
           case VALUE_TRUE -> put(values, name, "1");
           case VALUE_FALSE -> put(values, name, "0");
-          case VALUE_NULL -> { }
+          case VALUE_NULL -> {}
           default -> throw ApiException.invalid(name, "must be a string, number or boolean");
         }
       }
@@ -196,7 +216,8 @@ public final class Params {
 
   private static void put(Map<String, String> values, String name, String value) {
     if (value.length() > MAX_VALUE_LENGTH) {
-      throw ApiException.invalid(name.length() > 40 ? name.substring(0, 40) : name, "value too long");
+      throw ApiException.invalid(
+          name.length() > 40 ? name.substring(0, 40) : name, "value too long");
     }
     if (name.length() > 64) {
       throw new ApiException(ErrorCode.PARAMETER, "Parameter name too long");

@@ -23,10 +23,14 @@ public class PasswordHashingMapper implements ExceptionMapper<PasswordHashingBus
 
   static Response reply(Responses responses) {
     return responses.error(
-        ErrorCode.UNAVAILABLE, "Too many sign-ins at once, try again shortly", Optional.of(RETRY_AFTER));
+        ErrorCode.UNAVAILABLE,
+        "Too many sign-ins at once, try again shortly",
+        Optional.of(RETRY_AFTER));
   }
 
-  /** Whether a failure, perhaps wrapped by a transaction boundary, is a {@link PasswordHashingBusy}. */
+  /**
+   * Whether a failure, perhaps wrapped by a transaction boundary, is a {@link PasswordHashingBusy}.
+   */
   static boolean busy(Throwable e) {
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof PasswordHashingBusy) {

@@ -10,7 +10,10 @@ import org.countersign.policy.PolicyException;
 import org.countersign.policy.PolicyRefusal;
 import org.countersign.policy.UnknownPolicy;
 
-/** Policy errors in privacyIDEA's codes: a bad policy 905 (a bad client range 302), none of that name 601, a conflict or a refusal 303. */
+/**
+ * Policy errors in privacyIDEA's codes: a bad policy 905 (a bad client range 302), none of that
+ * name 601, a conflict or a refusal 303.
+ */
 @Provider
 public class PolicyExceptionMapper implements ExceptionMapper<PolicyException> {
 
@@ -28,6 +31,8 @@ public class PolicyExceptionMapper implements ExceptionMapper<PolicyException> {
     if (e instanceof UnknownPolicy) {
       return ErrorCode.NOT_FOUND;
     }
-    return e instanceof PolicyConflict || e instanceof PolicyRefusal ? ErrorCode.POLICY : ErrorCode.INTERNAL;
+    return e instanceof PolicyConflict || e instanceof PolicyRefusal
+        ? ErrorCode.POLICY
+        : ErrorCode.INTERNAL;
   }
 }

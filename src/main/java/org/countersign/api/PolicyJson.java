@@ -8,20 +8,25 @@ import java.util.List;
 import org.countersign.json.Jsonp;
 import org.countersign.policy.Policy;
 
-/** A policy as privacyIDEA's {@code GET /policy/} shows it; flags are {@code true}, other actions strings. */
+/**
+ * A policy as privacyIDEA's {@code GET /policy/} shows it; flags are {@code true}, other actions
+ * strings.
+ */
 final class PolicyJson {
 
   private PolicyJson() {}
 
   static JsonObject of(Policy p) {
     JsonObjectBuilder action = Jsonp.createObjectBuilder();
-    p.actions().forEach((k, v) -> {
-      if (v.equals("true")) {
-        action.add(k, true);
-      } else {
-        action.add(k, v);
-      }
-    });
+    p.actions()
+        .forEach(
+            (k, v) -> {
+              if (v.equals("true")) {
+                action.add(k, true);
+              } else {
+                action.add(k, v);
+              }
+            });
     return Jsonp.createObjectBuilder()
         .add("id", p.id())
         .add("name", p.name())
@@ -41,7 +46,9 @@ final class PolicyJson {
         .add("check_all_resolvers", false)
         .add("user_case_insensitive", false)
         .add("conditions", list(List.of()))
-        .add("description", p.description().<JsonValue>map(Jsonp::createValue).orElse(JsonValue.NULL))
+        .add(
+            "description",
+            p.description().<JsonValue>map(Jsonp::createValue).orElse(JsonValue.NULL))
         .build();
   }
 

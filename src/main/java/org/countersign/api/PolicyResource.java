@@ -32,21 +32,30 @@ import org.countersign.policy.PolicyDraft;
 import org.countersign.policy.UnknownPolicy;
 
 /**
- * {@code /policy/}: privacyIDEA's policy API, for administrators. {@code action} is privacyIDEA's action string
- * ({@code "otppin=userstore, passOnNoToken"}) or, in a JSON body, an object; realm, resolver, user and client are
- * comma-separated strings or JSON arrays.
+ * {@code /policy/}: privacyIDEA's policy API, for administrators. {@code action} is privacyIDEA's
+ * action string ({@code "otppin=userstore, passOnNoToken"}) or, in a JSON body, an object; realm,
+ * resolver, user and client are comma-separated strings or JSON arrays.
  */
 @Path("policy")
 @ApplicationScoped
 public class PolicyResource extends ApiResource {
 
   private static final List<String> LISTS = List.of("realm", "resolver", "user", "client");
+
   /**
-   * privacyIDEA's conditions this server does not evaluate. A policy that sets one is refused rather than stored
-   * and applied more widely than its author meant.
+   * privacyIDEA's conditions this server does not evaluate. A policy that sets one is refused
+   * rather than stored and applied more widely than its author meant.
    */
-  private static final List<String> UNSUPPORTED = List.of("time", "conditions", "adminrealm", "adminuser",
-      "pinode", "user_agents", "check_all_resolvers", "user_case_insensitive");
+  private static final List<String> UNSUPPORTED =
+      List.of(
+          "time",
+          "conditions",
+          "adminrealm",
+          "adminuser",
+          "pinode",
+          "user_agents",
+          "check_all_resolvers",
+          "user_case_insensitive");
 
   @Inject Policies policies;
 
@@ -55,7 +64,8 @@ public class PolicyResource extends ApiResource {
   public Response set(@PathParam("name") String name, byte[] body) {
     Caller caller = caller();
     caller.requireAdmin();
-    PolicyDraft draft = isJson() ? fromJson(path(name), body) : fromParams(path(name), params(body));
+    PolicyDraft draft =
+        isJson() ? fromJson(path(name), body) : fromParams(path(name), params(body));
     long id = policies.set(draft, caller.origin());
     return responses.ok(Jsonp.createObjectBuilder().add("setPolicy " + draft.name(), id).build());
   }
@@ -67,11 +77,14 @@ public class PolicyResource extends ApiResource {
     Optional<String> scope = p.optional("scope").filter(s -> !s.isEmpty());
     Optional<String> realm = p.optional("realm").filter(s -> !s.isEmpty());
     Optional<Boolean> active = p.has("active") ? Optional.of(p.flag("active")) : Optional.empty();
-    return responses.ok(array(policies.list().stream()
-        .filter(pol -> scope.map(s -> s.equalsIgnoreCase(pol.scope().wireName())).orElse(true))
-        .filter(pol -> realm.map(r -> pol.realms().contains(r)).orElse(true))
-        .filter(pol -> active.map(a -> a == pol.active()).orElse(true))
-        .toList()));
+    return responses.ok(
+        array(
+            policies.list().stream()
+                .filter(
+                    pol -> scope.map(s -> s.equalsIgnoreCase(pol.scope().wireName())).orElse(true))
+                .filter(pol -> realm.map(r -> pol.realms().contains(r)).orElse(true))
+                .filter(pol -> active.map(a -> a == pol.active()).orElse(true))
+                .toList()));
   }
 
   @GET
@@ -117,31 +130,45 @@ public class PolicyResource extends ApiResource {
 
   private static PolicyDraft fromParams(String name, Params p) {
     for (String field : UNSUPPORTED) {
-      p.optional(field).filter(v -> !v.isBlank() && !isOff(v)).ifPresent(v -> {
-        throw unsupported(field);
-      });
+      p.optional(field)
+          .filter(v -> !v.isBlank() && !isOff(v))
+          .ifPresent(
+              v -> {
+                throw unsupported(field);
+              });
     }
     Map<String, Optional<List<String>>> lists = new LinkedHashMap<>();
     for (String field : LISTS) {
       lists.put(field, p.optional(field).map(PolicyResource::commaList));
     }
     Map<String, String> actions = p.optional("action").map(ActionText::parse).orElse(Map.of());
-    return draft(name, p.required("scope"), actions, lists, priority(p.optional("priority")),
-        !p.has("active") || p.flag("active"), p.optional("description"));
+    return draft(
+        name,
+        p.required("scope"),
+        actions,
+        lists,
+        priority(p.optional("priority")),
+        !p.has("active") || p.flag("active"),
+        p.optional("description"));
   }
 
   private static PolicyDraft fromJson(String name, byte[] body) {
     JsonObject o;
-    try (var reader = Jsonp.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+    try (var reader =
+        Jsonp.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
       o = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new ApiException(ErrorCode.PARAMETER, "Malformed JSON body");
     }
     for (String field : UNSUPPORTED) {
       JsonValue v = o.get(field);
-      boolean empty = v == null || v == JsonValue.NULL || v == JsonValue.FALSE
-          || (v instanceof JsonArray arr && arr.isEmpty())
-          || (v instanceof JsonString str && (str.getString().isBlank() || isOff(str.getString())));
+      boolean empty =
+          v == null
+              || v == JsonValue.NULL
+              || v == JsonValue.FALSE
+              || (v instanceof JsonArray arr && arr.isEmpty())
+              || (v instanceof JsonString str
+                  && (str.getString().isBlank() || isOff(str.getString())));
       if (!empty) {
         throw unsupported(field);
       }
@@ -156,23 +183,49 @@ public class PolicyResource extends ApiResource {
     Map<String, Optional<List<String>>> lists = new LinkedHashMap<>();
     for (String field : LISTS) {
       JsonValue v = o.get(field);
-      lists.put(field, v instanceof JsonArray arr
-          ? Optional.of(arr.stream().map(item -> scalar(field, item).orElse("")).toList())
-          : scalar(field, v).map(PolicyResource::commaList));
+      lists.put(
+          field,
+          v instanceof JsonArray arr
+              ? Optional.of(arr.stream().map(item -> scalar(field, item).orElse("")).toList())
+              : scalar(field, v).map(PolicyResource::commaList));
     }
-    String scope = scalar("scope", o.get("scope")).filter(s -> !s.isEmpty())
-        .orElseThrow(() -> ApiException.missing("scope"));
+    String scope =
+        scalar("scope", o.get("scope"))
+            .filter(s -> !s.isEmpty())
+            .orElseThrow(() -> ApiException.missing("scope"));
     Optional<String> active = scalar("active", o.get("active"));
-    return draft(name, scope, actions, lists, priority(scalar("priority", o.get("priority"))),
-        active.map(a -> !Arrays.asList("false", "0", "no", "off").contains(a.toLowerCase(Locale.ROOT))).orElse(true),
+    return draft(
+        name,
+        scope,
+        actions,
+        lists,
+        priority(scalar("priority", o.get("priority"))),
+        active
+            .map(
+                a -> !Arrays.asList("false", "0", "no", "off").contains(a.toLowerCase(Locale.ROOT)))
+            .orElse(true),
         scalar("description", o.get("description")));
   }
 
-  private static PolicyDraft draft(String name, String scope, Map<String, String> actions,
-      Map<String, Optional<List<String>>> lists, Optional<Integer> priority, boolean active,
+  private static PolicyDraft draft(
+      String name,
+      String scope,
+      Map<String, String> actions,
+      Map<String, Optional<List<String>>> lists,
+      Optional<Integer> priority,
+      boolean active,
       Optional<String> description) {
-    return new PolicyDraft(name, scope, actions, lists.get("realm"), lists.get("resolver"), lists.get("user"),
-        lists.get("client"), priority, active, description);
+    return new PolicyDraft(
+        name,
+        scope,
+        actions,
+        lists.get("realm"),
+        lists.get("resolver"),
+        lists.get("user"),
+        lists.get("client"),
+        priority,
+        active,
+        description);
   }
 
   private static boolean isOff(String value) {
@@ -180,7 +233,8 @@ public class PolicyResource extends ApiResource {
   }
 
   private static ApiException unsupported(String field) {
-    return ApiException.invalid(field, "is not supported by this server; the policy was not stored");
+    return ApiException.invalid(
+        field, "is not supported by this server; the policy was not stored");
   }
 
   private static Optional<String> scalar(String field, JsonValue v) {
@@ -197,13 +251,15 @@ public class PolicyResource extends ApiResource {
   }
 
   private static Optional<Integer> priority(Optional<String> raw) {
-    return raw.filter(s -> !s.isBlank()).map(s -> {
-      try {
-        return Integer.parseInt(s.strip());
-      } catch (NumberFormatException e) {
-        throw ApiException.invalid("priority", "must be a whole number");
-      }
-    });
+    return raw.filter(s -> !s.isBlank())
+        .map(
+            s -> {
+              try {
+                return Integer.parseInt(s.strip());
+              } catch (NumberFormatException e) {
+                throw ApiException.invalid("priority", "must be a whole number");
+              }
+            });
   }
 
   private static List<String> commaList(String value) {

@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses bodies larger than {@link #MAX_BODY_BYTES} before anything reads them: by the declared length at once,
- * and for chunked bodies while they are read.
+ * Refuses bodies larger than {@link #MAX_BODY_BYTES} before anything reads them: by the declared
+ * length at once, and for chunked bodies while they are read.
  */
 @Provider
 @PreMatching
@@ -35,7 +35,8 @@ public class RequestLimitFilter implements ContainerRequestFilter {
   }
 
   static ApiException tooLarge() {
-    return new ApiException(ErrorCode.TOO_LARGE, "Request body larger than " + MAX_BODY_BYTES + " bytes");
+    return new ApiException(
+        ErrorCode.TOO_LARGE, "Request body larger than " + MAX_BODY_BYTES + " bytes");
   }
 
   private static final class Bounded extends FilterInputStream {

@@ -2,7 +2,6 @@ package org.countersign.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.countersign.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -16,10 +15,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import org.countersign.json.Jsonp;
 
 /**
- * Builds the privacyIDEA response envelope:
- * {@code {"jsonrpc":"2.0","result":{"status":true,"value":…},"detail":{…},"id":1,"version":…,"time":…}}.
+ * Builds the privacyIDEA response envelope: {@code
+ * {"jsonrpc":"2.0","result":{"status":true,"value":…},"detail":{…},"id":1,"version":…,"time":…}}.
  * Endpoints that authenticate use id 2 and add {@code result.authentication}.
  */
 @ApplicationScoped
@@ -61,14 +61,19 @@ public class Responses {
     return error(code, message, Optional.empty());
   }
 
-  /** The error envelope; with {@code retryAfter}, also the {@code Retry-After} header in whole seconds, at least 1. */
+  /**
+   * The error envelope; with {@code retryAfter}, also the {@code Retry-After} header in whole
+   * seconds, at least 1.
+   */
   public Response error(ErrorCode code, String message, Optional<Duration> retryAfter) {
     JsonObjectBuilder result =
         Jsonp.createObjectBuilder()
             .add("status", false)
             .add(
                 "error",
-                Jsonp.createObjectBuilder().add("code", code.code()).add("message", code.format(message)));
+                Jsonp.createObjectBuilder()
+                    .add("code", code.code())
+                    .add("message", code.format(message)));
     JsonObjectBuilder json =
         Jsonp.createObjectBuilder()
             .add("jsonrpc", "2.0")
@@ -86,7 +91,8 @@ public class Responses {
   }
 
   private JsonObject envelope(int id, JsonObjectBuilder result, JsonObject detail) {
-    JsonObjectBuilder json = Jsonp.createObjectBuilder().add("jsonrpc", "2.0").add("result", result);
+    JsonObjectBuilder json =
+        Jsonp.createObjectBuilder().add("jsonrpc", "2.0").add("result", result);
     if (detail != null && !detail.isEmpty()) {
       json.add("detail", detail);
     }

@@ -2,7 +2,6 @@ package org.countersign.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.countersign.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.countersign.auth.Caller;
+import org.countersign.json.Jsonp;
 import org.countersign.token.EnrolmentService;
 import org.countersign.token.Token;
 import org.countersign.token.TokenFilter;
@@ -40,7 +40,8 @@ public class TokenResource extends ApiResource {
   public Response init(byte[] body) {
     Caller caller = caller();
     Params p = params(body);
-    var detail = p.has("verify") ? enrolment.confirm(p, caller) : enrolment.create(p, caller, publicBase());
+    var detail =
+        p.has("verify") ? enrolment.confirm(p, caller) : enrolment.create(p, caller, publicBase());
     return responses.ok(JsonValue.TRUE, detail);
   }
 
@@ -51,21 +52,29 @@ public class TokenResource extends ApiResource {
     int page = p.integer("page", 1, 1, 1_000_000);
     int size = p.integer("pagesize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
     TokenFilter filter =
-        new TokenFilter(nonEmpty(p, "serial"), nonEmpty(p, "type"), nonEmpty(p, "user"), nonEmpty(p, "realm"));
+        new TokenFilter(
+            nonEmpty(p, "serial"), nonEmpty(p, "type"), nonEmpty(p, "user"), nonEmpty(p, "realm"));
     TokenRepository.Page result = tokens.list(filter, page, size, caller);
     JsonArrayBuilder list = Jsonp.createArrayBuilder();
     for (Token t : result.tokens()) {
-      list.add(TokenJson.of(t,
-          types.capability(t.type(), OtpVerifier.class).map(OtpVerifier::countWindow)
-              .orElse(TokenJson.DEFAULT_COUNT_WINDOW),
-          types.capability(t.type(), Resynchronizer.class).map(Resynchronizer::syncWindow)
-              .orElse(TokenJson.DEFAULT_SYNC_WINDOW)));
+      list.add(
+          TokenJson.of(
+              t,
+              types
+                  .capability(t.type(), OtpVerifier.class)
+                  .map(OtpVerifier::countWindow)
+                  .orElse(TokenJson.DEFAULT_COUNT_WINDOW),
+              types
+                  .capability(t.type(), Resynchronizer.class)
+                  .map(Resynchronizer::syncWindow)
+                  .orElse(TokenJson.DEFAULT_SYNC_WINDOW)));
     }
     long pages = Math.max(1, (result.total() + size - 1) / size);
-    var value = Jsonp.createObjectBuilder()
-        .add("tokens", list)
-        .add("count", result.total())
-        .add("current", page);
+    var value =
+        Jsonp.createObjectBuilder()
+            .add("tokens", list)
+            .add("count", result.total())
+            .add("current", page);
     value.add("prev", page > 1 ? Jsonp.createValue(page - 1) : JsonValue.NULL);
     value.add("next", page < pages ? Jsonp.createValue(page + 1) : JsonValue.NULL);
     return responses.ok(value.build());
@@ -141,7 +150,8 @@ public class TokenResource extends ApiResource {
   public Response resync(@PathParam("serial") String serial, byte[] body) {
     Caller caller = caller();
     Params p = params(body);
-    return responses.ok(tokens.resync(serial(serial, p), p.required("otp1"), p.required("otp2"), caller));
+    return responses.ok(
+        tokens.resync(serial(serial, p), p.required("otp1"), p.required("otp2"), caller));
   }
 
   private java.net.URI publicBase() {

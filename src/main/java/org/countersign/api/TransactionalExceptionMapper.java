@@ -7,8 +7,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Failures of a {@code @Transactional} boundary. Some servers bring a mapper of their own for this type, more
- * specific than ours for {@code Throwable}; this one keeps every such failure in the error envelope.
+ * Failures of a {@code @Transactional} boundary. Some servers bring a mapper of their own for this
+ * type, more specific than ours for {@code Throwable}; this one keeps every such failure in the
+ * error envelope.
  */
 @Provider
 public class TransactionalExceptionMapper implements ExceptionMapper<TransactionalException> {

@@ -13,8 +13,8 @@ import org.countersign.token.TokenTypes;
 import org.countersign.token.spi.AppEndpoint;
 
 /**
- * {@code /ttype/<type>}: where a token type's smartphone app talks to the server. The type answers in the app's
- * own format; the resource only finds the type and passes the request on.
+ * {@code /ttype/<type>}: where a token type's smartphone app talks to the server. The type answers
+ * in the app's own format; the resource only finds the type and passes the request on.
  */
 @Path("ttype/{type}")
 @ApplicationScoped
@@ -34,9 +34,14 @@ public class TtypeResource extends ApiResource {
   }
 
   private Response handle(String type, Params params) {
-    AppEndpoint endpoint = types.capability(type, AppEndpoint.class)
-        .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No app endpoint for this token type."));
-    AppEndpoint.AppReply reply = endpoint.handle(params, new AppEndpoint.AppContext(publicBase(), origin()));
+    AppEndpoint endpoint =
+        types
+            .capability(type, AppEndpoint.class)
+            .orElseThrow(
+                () ->
+                    new ApiException(ErrorCode.NOT_FOUND, "No app endpoint for this token type."));
+    AppEndpoint.AppReply reply =
+        endpoint.handle(params, new AppEndpoint.AppContext(publicBase(), origin()));
     return Response.status(reply.status())
         .type(reply.mediaType())
         .header("Cache-Control", "no-store")

@@ -12,9 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything that is not an {@link ApiException}: unknown paths and methods from JAX-RS, and the unexpected. The
- * client always gets the error envelope and never a stack trace; the log gets the exception type and a reference,
- * not request data.
+ * Everything that is not an {@link ApiException}: unknown paths and methods from JAX-RS, and the
+ * unexpected. The client always gets the error envelope and never a stack trace; the log gets the
+ * exception type and a reference, not request data.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -55,11 +55,17 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       return responses.error(ErrorCode.PARAMETER, "Bad request");
     }
     if (Unavailable.isDatabaseDown(e)) {
-      LOG.log(Level.WARNING, "Request failed: the database is not reachable ({0})", e.getClass().getName());
+      LOG.log(
+          Level.WARNING,
+          "Request failed: the database is not reachable ({0})",
+          e.getClass().getName());
       return responses.error(ErrorCode.UNAVAILABLE, "Service temporarily unavailable");
     }
     String ref = Long.toHexString(System.nanoTime());
-    LOG.log(Level.SEVERE, "Unexpected failure, reference " + ref + ": " + e.getClass().getName(), stripped(e));
+    LOG.log(
+        Level.SEVERE,
+        "Unexpected failure, reference " + ref + ": " + e.getClass().getName(),
+        stripped(e));
     return responses.error(ErrorCode.INTERNAL, "Internal error, reference " + ref);
   }
 

@@ -11,21 +11,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The second percent-decoding privacyIDEA applies to every query, form and path value. Its own Java client
- * encodes each value before its HTTP library encodes it again, so a value arrives encoded twice, and privacyIDEA
- * decodes once more for every client except the few that are known to encode once (named by the product token of
- * their {@code User-Agent}). Doing the same keeps e-mail user names and PINs with {@code @ + % !} or non-ASCII
- * characters working with the plug-ins, unchanged.
+ * The second percent-decoding privacyIDEA applies to every query, form and path value. Its own Java
+ * client encodes each value before its HTTP library encodes it again, so a value arrives encoded
+ * twice, and privacyIDEA decodes once more for every client except the few that are known to encode
+ * once (named by the product token of their {@code User-Agent}). Doing the same keeps e-mail user
+ * names and PINs with {@code @ + % !} or non-ASCII characters working with the plug-ins, unchanged.
  *
- * <p>The decoding is exactly that of a second URL unquote: {@code %xx} becomes the byte {@code xx}, the bytes are
- * read as UTF-8 (a malformed sequence becomes U+FFFD), {@code +} stays {@code +}, and a {@code %} that is not
- * followed by two hex digits stays as it is. JSON values are never unquoted.
+ * <p>The decoding is exactly that of a second URL unquote: {@code %xx} becomes the byte {@code xx},
+ * the bytes are read as UTF-8 (a malformed sequence becomes U+FFFD), {@code +} stays {@code +}, and
+ * a {@code %} that is not followed by two hex digits stays as it is. JSON values are never
+ * unquoted.
  */
 public final class Unquoting {
 
   /** Clients whose values arrive encoded once, compared in lower case, whatever their version. */
-  private static final Set<String> ENCODE_ONCE = Set.of("privacyidea-cp", "privacyidea-ldap-proxy", "simplesamlphp");
-  private static final Pattern PRODUCT = Pattern.compile("^([a-zA-Z0-9_-]+)(/\\d+[\\d.]*)?(\\s.*)?$");
+  private static final Set<String> ENCODE_ONCE =
+      Set.of("privacyidea-cp", "privacyidea-ldap-proxy", "simplesamlphp");
+
+  private static final Pattern PRODUCT =
+      Pattern.compile("^([a-zA-Z0-9_-]+)(/\\d+[\\d.]*)?(\\s.*)?$");
 
   private static final Unquoting ON = new Unquoting(true);
   private static final Unquoting OFF = new Unquoting(false);
@@ -71,7 +75,9 @@ public final class Unquoting {
         flush(bytes, out);
         out.append(c);
         i++;
-      } else if (c == '%' && i + 2 < value.length() && hex(value.charAt(i + 1)) >= 0
+      } else if (c == '%'
+          && i + 2 < value.length()
+          && hex(value.charAt(i + 1)) >= 0
           && hex(value.charAt(i + 2)) >= 0) {
         bytes.write(hex(value.charAt(i + 1)) * 16 + hex(value.charAt(i + 2)));
         i += 3;
@@ -89,10 +95,12 @@ public final class Unquoting {
       return;
     }
     try {
-      out.append(StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(ByteBuffer.wrap(bytes.toByteArray())));
+      out.append(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE)
+              .decode(ByteBuffer.wrap(bytes.toByteArray())));
     } catch (CharacterCodingException e) {
       throw new IllegalStateException("a replacing decoder does not throw", e);
     }

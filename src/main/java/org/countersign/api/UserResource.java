@@ -2,7 +2,6 @@ package org.countersign.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.countersign.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.countersign.auth.Caller;
+import org.countersign.json.Jsonp;
 import org.countersign.user.NewUser;
 import org.countersign.user.User;
 import org.countersign.user.UserStore;

@@ -2,18 +2,21 @@ package org.countersign.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.countersign.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import org.countersign.json.Jsonp;
 import org.countersign.validate.CheckRequest;
 import org.countersign.validate.ValidationService;
 import org.countersign.validate.Verdict;
 
-/** {@code /validate/}: the endpoints SSO backends call to check a second factor. No JWT is needed to check. */
+/**
+ * {@code /validate/}: the endpoints SSO backends call to check a second factor. No JWT is needed to
+ * check.
+ */
 @Path("validate")
 @ApplicationScoped
 public class ValidateResource extends ApiResource {
@@ -38,13 +41,24 @@ public class ValidateResource extends ApiResource {
   public Response triggerChallenge(byte[] body) {
     caller().requireAdmin();
     CheckRequest target = CheckRequest.target(params(body));
-    return validation.trigger(target, origin())
-        .map(c -> responses.authentication(Jsonp.createValue(c.challenges().size()), "CHALLENGE",
-            verdicts.challengeDetail(c)))
-        .orElseGet(() -> responses.authentication(Jsonp.createValue(0), "REJECT",
-            Jsonp.createObjectBuilder().add("messages", Jsonp.createArrayBuilder())
-                .add("transaction_ids", Jsonp.createArrayBuilder())
-                .add("multi_challenge", Jsonp.createArrayBuilder()).build()));
+    return validation
+        .trigger(target, origin())
+        .map(
+            c ->
+                responses.authentication(
+                    Jsonp.createValue(c.challenges().size()),
+                    "CHALLENGE",
+                    verdicts.challengeDetail(c)))
+        .orElseGet(
+            () ->
+                responses.authentication(
+                    Jsonp.createValue(0),
+                    "REJECT",
+                    Jsonp.createObjectBuilder()
+                        .add("messages", Jsonp.createArrayBuilder())
+                        .add("transaction_ids", Jsonp.createArrayBuilder())
+                        .add("multi_challenge", Jsonp.createArrayBuilder())
+                        .build()));
   }
 
   @GET
@@ -52,10 +66,12 @@ public class ValidateResource extends ApiResource {
   public Response pollTransaction() {
     String transactionId = query().required("transaction_id");
     boolean answered = transactionId.length() <= 20 && validation.answered(transactionId);
-    JsonObject detail = Jsonp.createObjectBuilder()
-        .add("challenge_status", answered ? "accept" : "pending").build();
-    return responses.authentication(answered ? JsonValue.TRUE : JsonValue.FALSE,
-        answered ? "ACCEPT" : "REJECT", detail);
+    JsonObject detail =
+        Jsonp.createObjectBuilder()
+            .add("challenge_status", answered ? "accept" : "pending")
+            .build();
+    return responses.authentication(
+        answered ? JsonValue.TRUE : JsonValue.FALSE, answered ? "ACCEPT" : "REJECT", detail);
   }
 
   private Response check(Params p) {

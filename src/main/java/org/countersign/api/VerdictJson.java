@@ -2,7 +2,6 @@ package org.countersign.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.countersign.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -12,11 +11,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.countersign.challenge.IssuedChallenge;
+import org.countersign.json.Jsonp;
 import org.countersign.validate.Verdict;
 
 /**
- * The answer to an authentication, in privacyIDEA's shape. Every rejection has the same body, so that an unknown
- * user, a wrong PIN, a wrong code, a replayed code and any code for a locked token cannot be told apart.
+ * The answer to an authentication, in privacyIDEA's shape. Every rejection has the same body, so
+ * that an unknown user, a wrong PIN, a wrong code, a replayed code and any code for a locked token
+ * cannot be told apart.
  */
 @ApplicationScoped
 public class VerdictJson {
@@ -27,22 +28,26 @@ public class VerdictJson {
   private static final JsonObject REJECT_DETAIL =
       Jsonp.createObjectBuilder().add("message", REJECT_MESSAGE).build();
 
-  private static final List<String> PREFERRED_MODES = List.of("interactive", "webauthn", "poll", "u2f");
+  private static final List<String> PREFERRED_MODES =
+      List.of("interactive", "webauthn", "poll", "u2f");
 
   @Inject Responses responses;
 
   public Response toResponse(Verdict verdict) {
     if (verdict instanceof Verdict.Accepted a) {
-      JsonObject detail = Jsonp.createObjectBuilder()
-          .add("message", "matching 1 tokens")
-          .add("serial", a.serial())
-          .add("type", a.type())
-          .add("otplen", a.otpLen())
-          .build();
+      JsonObject detail =
+          Jsonp.createObjectBuilder()
+              .add("message", "matching 1 tokens")
+              .add("serial", a.serial())
+              .add("type", a.type())
+              .add("otplen", a.otpLen())
+              .build();
       return responses.authentication(JsonValue.TRUE, "ACCEPT", detail);
     }
     if (verdict instanceof Verdict.Passed passed) {
-      return responses.authentication(JsonValue.TRUE, "ACCEPT",
+      return responses.authentication(
+          JsonValue.TRUE,
+          "ACCEPT",
           Jsonp.createObjectBuilder().add("message", passed.message()).build());
     }
     if (verdict instanceof Verdict.Challenged c) {
@@ -52,9 +57,10 @@ public class VerdictJson {
   }
 
   /**
-   * The detail of an answer that opened challenges, shared by /validate/check, /validate/triggerchallenge and
-   * /auth, as privacyIDEA builds it: one entry per challenge (a code challenge carries no attributes), the top-level
-   * serial, type and mode of the last one, and the distinct messages joined.
+   * The detail of an answer that opened challenges, shared by /validate/check,
+   * /validate/triggerchallenge and /auth, as privacyIDEA builds it: one entry per challenge (a code
+   * challenge carries no attributes), the top-level serial, type and mode of the last one, and the
+   * distinct messages joined.
    */
   public JsonObject challengeDetail(Verdict.Challenged c) {
     JsonArrayBuilder multi = Jsonp.createArrayBuilder();
@@ -62,21 +68,27 @@ public class VerdictJson {
     JsonArrayBuilder ids = Jsonp.createArrayBuilder();
     Set<String> distinct = new LinkedHashSet<>();
     for (IssuedChallenge ch : c.challenges()) {
-      multi.add(withExtras(Jsonp.createObjectBuilder()
-          .add("serial", ch.serial())
-          .add("type", ch.type())
-          .add("transaction_id", c.transactionId())
-          .add("message", ch.message())
-          .add("client_mode", ch.clientMode()), ch));
+      multi.add(
+          withExtras(
+              Jsonp.createObjectBuilder()
+                  .add("serial", ch.serial())
+                  .add("type", ch.type())
+                  .add("transaction_id", c.transactionId())
+                  .add("message", ch.message())
+                  .add("client_mode", ch.clientMode()),
+              ch));
       messages.add(ch.message());
       ids.add(c.transactionId());
       distinct.add(ch.message());
     }
     IssuedChallenge last = c.challenges().get(c.challenges().size() - 1);
-    var detail = withExtras(Jsonp.createObjectBuilder()
-        .add("serial", last.serial())
-        .add("type", last.type())
-        .add("client_mode", last.clientMode()), last);
+    var detail =
+        withExtras(
+            Jsonp.createObjectBuilder()
+                .add("serial", last.serial())
+                .add("type", last.type())
+                .add("client_mode", last.clientMode()),
+            last);
     return detail
         .add("transaction_id", c.transactionId())
         .add("transaction_ids", ids)
@@ -98,7 +110,9 @@ public class VerdictJson {
     return entry;
   }
 
-  /** privacyIDEA's default preference, {@code interactive webauthn poll u2f}: the first one offered. */
+  /**
+   * privacyIDEA's default preference, {@code interactive webauthn poll u2f}: the first one offered.
+   */
   private static String preferredMode(Verdict.Challenged c) {
     for (String mode : PREFERRED_MODES) {
       if (c.challenges().stream().anyMatch(ch -> ch.clientMode().equals(mode))) {

@@ -10,8 +10,8 @@ import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
 /**
- * One line of the audit trail: an authentication or an administrative action. Times are UTC. The info text is
- * short and never holds a secret, an OTP, a PIN or a password.
+ * One line of the audit trail: an authentication or an administrative action. Times are UTC. The
+ * info text is short and never holds a secret, an OTP, a PIN or a password.
  */
 @Entity
 @Table(name = "cs_audit")
@@ -88,8 +88,8 @@ public class AuditEntry {
   }
 
   /**
-   * Names in an entry come from requests and may be longer than any stored name; the entry keeps what fits, so
-   * recording a hostile request can never fail the request.
+   * Names in an entry come from requests and may be longer than any stored name; the entry keeps
+   * what fits, so recording a hostile request can never fail the request.
    */
   private static String clip(String value, int max) {
     return value == null || value.length() <= max ? value : value.substring(0, max);

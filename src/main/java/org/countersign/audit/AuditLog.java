@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the audit trail. Every entry joins the caller's transaction, so an action and its record commit or roll
- * back together.
+ * Writes the audit trail. Every entry joins the caller's transaction, so an action and its record
+ * commit or roll back together.
  *
  * <pre>{@code
  * audit.write(audit.entry("token_delete", origin).token(serial, type).outcome(true, "OK", null));
@@ -41,9 +41,9 @@ public class AuditLog {
   public record Page(List<AuditEntry> entries, long total) {}
 
   /**
-   * The entries that match every filter of the query, one page of them, in time order. A filter value with
-   * {@code *} matches as a pattern (the other pattern characters of SQL are literal), a leading {@code !} negates;
-   * {@code success} takes 1 or 0 (true, false).
+   * The entries that match every filter of the query, one page of them, in time order. A filter
+   * value with {@code *} matches as a pattern (the other pattern characters of SQL are literal), a
+   * leading {@code !} negates; {@code success} takes 1 or 0 (true, false).
    */
   @Transactional
   public Page search(AuditQuery query) {
@@ -62,7 +62,9 @@ public class AuditLog {
         parameters.put(name, Boolean.valueOf(v.equals("1") || v.equalsIgnoreCase("true")));
       } else if (v.contains("*")) {
         test = field + " LIKE :" + name + " ESCAPE '\\'";
-        parameters.put(name, v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%'));
+        parameters.put(
+            name,
+            v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%'));
       } else {
         test = field + " = :" + name;
         parameters.put(name, v);
@@ -74,18 +76,23 @@ public class AuditLog {
       parameters.put("since", LocalDateTime.now(clock).minus(query.within().get()));
     }
     String order = query.newestFirst() ? " ORDER BY a.at DESC, a.id DESC" : " ORDER BY a.at, a.id";
-    TypedQuery<AuditEntry> rows = em.createQuery("SELECT a FROM AuditEntry a" + where + order, AuditEntry.class);
-    TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM AuditEntry a" + where, Long.class);
-    // Bound, not printed: EclipseLink prints a boolean as 1, which H2 2 does not compare with a BOOLEAN column.
+    TypedQuery<AuditEntry> rows =
+        em.createQuery("SELECT a FROM AuditEntry a" + where + order, AuditEntry.class);
+    TypedQuery<Long> count =
+        em.createQuery("SELECT COUNT(a) FROM AuditEntry a" + where, Long.class);
+    // Bound, not printed: EclipseLink prints a boolean as 1, which H2 2 does not compare with a
+    // BOOLEAN column.
     rows.setHint("eclipselink.jdbc.bind-parameters", "true");
     count.setHint("eclipselink.jdbc.bind-parameters", "true");
-    parameters.forEach((k, v) -> {
-      rows.setParameter(k, v);
-      count.setParameter(k, v);
-    });
-    List<AuditEntry> page = rows.setFirstResult((query.page() - 1) * query.pageSize())
-        .setMaxResults(query.pageSize())
-        .getResultList();
+    parameters.forEach(
+        (k, v) -> {
+          rows.setParameter(k, v);
+          count.setParameter(k, v);
+        });
+    List<AuditEntry> page =
+        rows.setFirstResult((query.page() - 1) * query.pageSize())
+            .setMaxResults(query.pageSize())
+            .getResultList();
     return new Page(page, count.getSingleResult());
   }
 
@@ -100,7 +107,8 @@ public class AuditLog {
   /** The newest entries first. */
   @Transactional
   public List<AuditEntry> newest(int count) {
-    return em.createQuery("SELECT a FROM AuditEntry a ORDER BY a.at DESC, a.id DESC", AuditEntry.class)
+    return em.createQuery(
+            "SELECT a FROM AuditEntry a ORDER BY a.at DESC, a.id DESC", AuditEntry.class)
         .setMaxResults(count)
         .getResultList();
   }

@@ -10,9 +10,9 @@ import java.util.logging.Logger;
 import org.countersign.config.Configuration;
 
 /**
- * How long audit entries are kept: {@code countersign.audit.retention.days} (default 0, kept for ever). The purge
- * runs on the housekeeping timer, on every node; it is one bulk DELETE of old rows, idempotent when two nodes run
- * it at once.
+ * How long audit entries are kept: {@code countersign.audit.retention.days} (default 0, kept for
+ * ever). The purge runs on the housekeeping timer, on every node; it is one bulk DELETE of old
+ * rows, idempotent when two nodes run it at once.
  */
 @ApplicationScoped
 public class AuditRetention {
@@ -29,14 +29,18 @@ public class AuditRetention {
     days = Configuration.current().integer(RETENTION_DAYS, 0, 0, 36_500);
   }
 
-  /** Deletes the entries older than the retention; returns how many (0 when entries are kept for ever). */
+  /**
+   * Deletes the entries older than the retention; returns how many (0 when entries are kept for
+   * ever).
+   */
   public int purge() {
     if (days == 0) {
       return 0;
     }
     int purged = audit.purgeBefore(LocalDateTime.now(clock).minusDays(days));
     if (purged > 0) {
-      LOG.log(Level.FINE, "Purged {0} audit entries older than {1} days", new Object[] {purged, days});
+      LOG.log(
+          Level.FINE, "Purged {0} audit entries older than {1} days", new Object[] {purged, days});
     }
     return purged;
   }

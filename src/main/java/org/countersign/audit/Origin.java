@@ -1,8 +1,8 @@
 package org.countersign.audit;
 
 /**
- * Who asked: the client's address and, for authenticated API calls, the acting account. Passed down explicitly
- * from the resources so that services stay free of request state.
+ * Who asked: the client's address and, for authenticated API calls, the acting account. Passed down
+ * explicitly from the resources so that services stay free of request state.
  */
 public record Origin(String client, String actor) {
 

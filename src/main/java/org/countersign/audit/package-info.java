@@ -1,2 +1,5 @@
-/** The audit trail: one row per authentication and per administrative action, written in the same transaction. */
+/**
+ * The audit trail: one row per authentication and per administrative action, written in the same
+ * transaction.
+ */
 package org.countersign.audit;

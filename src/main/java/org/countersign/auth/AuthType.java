@@ -1,8 +1,9 @@
 package org.countersign.auth;
 
 /**
- * How a session was opened, carried in the JWT's {@code authtype} claim. A session of the password alone is for a
- * person who has no usable token yet (to enrol a first one); it stops working as soon as they have one.
+ * How a session was opened, carried in the JWT's {@code authtype} claim. A session of the password
+ * alone is for a person who has no usable token yet (to enrol a first one); it stops working as
+ * soon as they have one.
  */
 public enum AuthType {
   /** The password of an account alone: an admin, or a user without a usable token. */

@@ -4,8 +4,8 @@ import org.countersign.api.ApiException;
 import org.countersign.audit.Origin;
 
 /**
- * An authenticated API caller. An admin may act on every token; a user only on their own, which {@link
- * #mayActOn(String, String)} decides in one place.
+ * An authenticated API caller. An admin may act on every token; a user only on their own, which
+ * {@link #mayActOn(String, String)} decides in one place.
  */
 public record Caller(String username, String realm, Role role, String client) {
 

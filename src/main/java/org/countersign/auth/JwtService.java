@@ -22,9 +22,9 @@ import org.countersign.config.Settings;
 import org.countersign.crypto.KeyRing;
 
 /**
- * Issues and checks the API's JWTs: HS256 under a key derived from the master key file, with the claims
- * privacyIDEA clients read ({@code username}, {@code realm}, {@code role}, {@code exp}) and {@code authtype}, which
- * says whether the session was opened with a second factor.
+ * Issues and checks the API's JWTs: HS256 under a key derived from the master key file, with the
+ * claims privacyIDEA clients read ({@code username}, {@code realm}, {@code role}, {@code exp}) and
+ * {@code authtype}, which says whether the session was opened with a second factor.
  */
 @ApplicationScoped
 public class JwtService {
@@ -34,7 +34,8 @@ public class JwtService {
   @Inject Clock clock;
   @Inject SecureRandom random;
 
-  public Issued issue(String username, String realm, Role role, AuthType authType, List<String> rights) {
+  public Issued issue(
+      String username, String realm, Role role, AuthType authType, List<String> rights) {
     Instant now = clock.instant();
     Instant expires = now.plusSeconds(settings.jwtLifetimeSeconds());
     byte[] nonce = new byte[16];
@@ -59,7 +60,10 @@ public class JwtService {
     return new Issued(jwt.serialize(), expires);
   }
 
-  /** The claims of a valid, unexpired token; 401 with code 4031 (invalid) or 4305 (expired) otherwise. */
+  /**
+   * The claims of a valid, unexpired token; 401 with code 4031 (invalid) or 4305 (expired)
+   * otherwise.
+   */
   public Claims verify(String token, String client) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
@@ -73,7 +77,8 @@ public class JwtService {
         throw invalid();
       }
       if (!exp.toInstant().isAfter(clock.instant())) {
-        throw new ApiException(ErrorCode.EXPIRED, "Authentication failure. Your token has expired.");
+        throw new ApiException(
+            ErrorCode.EXPIRED, "Authentication failure. Your token has expired.");
       }
       String username = claims.getStringClaim("username");
       String realm = claims.getStringClaim("realm");
@@ -81,7 +86,11 @@ public class JwtService {
       if (username == null || realm == null || role == null) {
         throw invalid();
       }
-      return new Claims(username, realm, Role.fromWire(role), AuthType.fromClaim(claims.getStringClaim("authtype")));
+      return new Claims(
+          username,
+          realm,
+          Role.fromWire(role),
+          AuthType.fromClaim(claims.getStringClaim("authtype")));
     } catch (ParseException | JOSEException | IllegalArgumentException e) {
       throw invalid();
     }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How long a key is refused after a number of failures: nothing below {@code maxFailures}; {@code firstLock} on
- * reaching it; twice as long with each further failure, up to {@code maxLock}.
+ * How long a key is refused after a number of failures: nothing below {@code maxFailures}; {@code
+ * firstLock} on reaching it; twice as long with each further failure, up to {@code maxLock}.
  *
  * <pre>{@code
  * new LockPolicy(5, Duration.ofSeconds(60), Duration.ofMinutes(15)).lockAfter(6)   // Optional[PT2M]
@@ -17,7 +17,10 @@ public record LockPolicy(int maxFailures, Duration firstLock, Duration maxLock) 
   private static final int MAX_DOUBLINGS = 20;
 
   public LockPolicy {
-    if (maxFailures < 1 || firstLock.isNegative() || firstLock.isZero() || maxLock.compareTo(firstLock) < 0) {
+    if (maxFailures < 1
+        || firstLock.isNegative()
+        || firstLock.isZero()
+        || maxLock.compareTo(firstLock) < 0) {
       throw new IllegalArgumentException("need maxFailures >= 1 and 0 < firstLock <= maxLock");
     }
   }

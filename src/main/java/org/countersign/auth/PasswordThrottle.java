@@ -14,13 +14,14 @@ import org.countersign.config.Settings;
 import org.countersign.crypto.KeyRing;
 
 /**
- * The one throttle on every password check, API and pages alike, kept in the database so that every node counts
- * the same failures. Failures are counted per account and per client address; a key that reaches its limit is
- * refused for {@link Settings#SIGNIN_LOCK_SECONDS}, twice as long with each further failure, up to
- * {@link #MAX_LOCK}. While either key of an attempt is refused, its password is not checked (nor hashed) at all,
- * so the right password gets the same refusal as a wrong one, and an unknown account the same as a known one. A
- * right password clears its account's count; the address keeps its count until it has been idle for
- * {@link #FORGET_AFTER}, so that one address cannot try many accounts.
+ * The one throttle on every password check, API and pages alike, kept in the database so that every
+ * node counts the same failures. Failures are counted per account and per client address; a key
+ * that reaches its limit is refused for {@link Settings#SIGNIN_LOCK_SECONDS}, twice as long with
+ * each further failure, up to {@link #MAX_LOCK}. While either key of an attempt is refused, its
+ * password is not checked (nor hashed) at all, so the right password gets the same refusal as a
+ * wrong one, and an unknown account the same as a known one. A right password clears its account's
+ * count; the address keeps its count until it has been idle for {@link #FORGET_AFTER}, so that one
+ * address cannot try many accounts.
  *
  * <pre>{@code
  * var attempt = new PasswordThrottle.Attempt(realm, username, client);
@@ -32,6 +33,7 @@ import org.countersign.crypto.KeyRing;
 public class PasswordThrottle {
 
   static final Duration MAX_LOCK = Duration.ofMinutes(15);
+
   /** How long a key's count is kept after its last failure. */
   static final Duration FORGET_AFTER = Duration.ofHours(1);
 
@@ -51,7 +53,10 @@ public class PasswordThrottle {
     LocalDateTime now = utc(clock.instant());
     Duration lock = Duration.ofSeconds(settings.signInLockSeconds());
     count(accountKey(attempt), now, new LockPolicy(settings.signInMaxFailures(), lock, MAX_LOCK));
-    count(addressKey(attempt), now, new LockPolicy(settings.signInAddressMaxFailures(), lock, MAX_LOCK));
+    count(
+        addressKey(attempt),
+        now,
+        new LockPolicy(settings.signInAddressMaxFailures(), lock, MAX_LOCK));
   }
 
   public void succeeded(Attempt attempt) {
@@ -71,7 +76,8 @@ public class PasswordThrottle {
   }
 
   private String accountKey(Attempt a) {
-    return keys.throttleKeys().of("account:" + a.realm() + "/" + a.username().toLowerCase(Locale.ROOT));
+    return keys.throttleKeys()
+        .of("account:" + a.realm() + "/" + a.username().toLowerCase(Locale.ROOT));
   }
 
   private String addressKey(Attempt a) {
@@ -82,6 +88,9 @@ public class PasswordThrottle {
     return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
-  /** One password check: the account it names (the realm as requested, or the default) and where it came from. */
+  /**
+   * One password check: the account it names (the realm as requested, or the default) and where it
+   * came from.
+   */
   public record Attempt(String realm, String username, String address) {}
 }

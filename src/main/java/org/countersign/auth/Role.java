@@ -4,8 +4,22 @@ import java.util.List;
 
 /** The two roles of the API and the rights each is granted, as reported by {@code POST /auth}. */
 public enum Role {
-  ADMIN("admin", List.of("enroll", "tokenlist", "enable", "disable", "delete", "reset", "setpin", "resync",
-      "adduser", "deleteuser", "userlist", "triggerchallenge", "auditlog")),
+  ADMIN(
+      "admin",
+      List.of(
+          "enroll",
+          "tokenlist",
+          "enable",
+          "disable",
+          "delete",
+          "reset",
+          "setpin",
+          "resync",
+          "adduser",
+          "deleteuser",
+          "userlist",
+          "triggerchallenge",
+          "auditlog")),
   USER("user", List.of("enroll", "tokenlist", "enable", "disable", "delete"));
 
   private final String wireName;

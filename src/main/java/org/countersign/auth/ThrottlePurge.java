@@ -9,8 +9,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Forgets idle password-throttle rows every ten minutes. Non-persistent, so every node runs its own: the purge is
- * one bulk DELETE of rows that are neither locked nor recently failed, idempotent when two nodes run it at once.
+ * Forgets idle password-throttle rows every ten minutes. Non-persistent, so every node runs its
+ * own: the purge is one bulk DELETE of rows that are neither locked nor recently failed, idempotent
+ * when two nodes run it at once.
  */
 @Singleton
 public class ThrottlePurge {
@@ -19,7 +20,12 @@ public class ThrottlePurge {
 
   @Inject PasswordThrottle throttle;
 
-  @Schedule(second = "30", minute = "*/10", hour = "*", persistent = false, info = "purge idle throttle rows")
+  @Schedule(
+      second = "30",
+      minute = "*/10",
+      hour = "*",
+      persistent = false,
+      info = "purge idle throttle rows")
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void purge() {
     int purged = throttle.purge();

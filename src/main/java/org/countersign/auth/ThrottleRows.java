@@ -16,11 +16,11 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The rows of the password throttle. Each change is its own short transaction, apart from the sign-in that caused
- * it, so that a failure counts even when the sign-in's transaction rolls back and no row stays locked while a
- * password is hashed. Counting is one UPDATE of the row ({@code failures = failures + 1}); the count read back and
- * the lock set in the same transaction see the row as that UPDATE left it, since the row stays locked until the
- * commit.
+ * The rows of the password throttle. Each change is its own short transaction, apart from the
+ * sign-in that caused it, so that a failure counts even when the sign-in's transaction rolls back
+ * and no row stays locked while a password is hashed. Counting is one UPDATE of the row ({@code
+ * failures = failures + 1}); the count read back and the lock set in the same transaction see the
+ * row as that UPDATE left it, since the row stays locked until the commit.
  */
 @ApplicationScoped
 public class ThrottleRows {
@@ -54,28 +54,35 @@ public class ThrottleRows {
    */
   @Transactional(TxType.REQUIRES_NEW)
   public int countFailure(String key, LocalDateTime now, LockPolicy policy) {
-    int changed = em.createNamedQuery(ThrottleEntry.COUNT_FAILURE)
-        .setParameter("key", key)
-        .setParameter("now", now)
-        .executeUpdate();
+    int changed =
+        em.createNamedQuery(ThrottleEntry.COUNT_FAILURE)
+            .setParameter("key", key)
+            .setParameter("now", now)
+            .executeUpdate();
     if (changed == 0) {
       return 0;
     }
-    int failures = em.createNamedQuery(ThrottleEntry.FAILURES, Integer.class)
-        .setParameter("key", key)
-        .getSingleResult();
-    policy.lockAfter(failures).ifPresent(lock -> em.createNamedQuery(ThrottleEntry.LOCK)
-        .setParameter("key", key)
-        .setParameter("until", now.plus(lock))
-        .executeUpdate());
+    int failures =
+        em.createNamedQuery(ThrottleEntry.FAILURES, Integer.class)
+            .setParameter("key", key)
+            .getSingleResult();
+    policy
+        .lockAfter(failures)
+        .ifPresent(
+            lock ->
+                em.createNamedQuery(ThrottleEntry.LOCK)
+                    .setParameter("key", key)
+                    .setParameter("until", now.plus(lock))
+                    .executeUpdate());
     return failures;
   }
 
   /**
-   * The first failure of a key, unless another request, on this node or another, inserted the row first.
-   * Plain JDBC, so that a lost race is an answer and not a logged persistence error: on PostgreSQL the insert
-   * skips a conflicting row ({@code ON CONFLICT DO NOTHING}, which never aborts the transaction); elsewhere a
-   * unique violation (SQL state 23505) is taken as the same answer.
+   * The first failure of a key, unless another request, on this node or another, inserted the row
+   * first. Plain JDBC, so that a lost race is an answer and not a logged persistence error: on
+   * PostgreSQL the insert skips a conflicting row ({@code ON CONFLICT DO NOTHING}, which never
+   * aborts the transaction); elsewhere a unique violation (SQL state 23505) is taken as the same
+   * answer.
    *
    * @return whether this call inserted the row; when not, the caller counts on the row that won
    */

@@ -12,13 +12,17 @@ import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
 /**
- * One open challenge of one token. All challenges opened by one request share a transaction id. A challenge is
- * answered by the token's app (status {@code accept}) and then finalised once by the client, which deletes it.
- * State changes are single conditional statements, so two concurrent answers or finalisations succeed once.
+ * One open challenge of one token. All challenges opened by one request share a transaction id. A
+ * challenge is answered by the token's app (status {@code accept}) and then finalised once by the
+ * client, which deletes it. State changes are single conditional statements, so two concurrent
+ * answers or finalisations succeed once.
  */
 @Entity
 @Table(name = "cs_challenge")
-@SequenceGenerator(name = "cs_challenge_seq", sequenceName = "cs_challenge_seq", allocationSize = 1000)
+@SequenceGenerator(
+    name = "cs_challenge_seq",
+    sequenceName = "cs_challenge_seq",
+    allocationSize = 1000)
 @NamedQueries({
   @NamedQuery(
       name = Challenge.BY_SESSION_KEY,
@@ -28,20 +32,30 @@ import java.time.LocalDateTime;
       query = "SELECT c FROM Challenge c WHERE c.transactionId = :tx AND c.expiresAt > :now"),
   @NamedQuery(
       name = Challenge.OF_TRANSACTION,
-      query = "SELECT c FROM Challenge c WHERE c.transactionId = :tx AND c.purpose = :purpose"
-          + " AND c.expiresAt > :now"),
+      query =
+          "SELECT c FROM Challenge c WHERE c.transactionId = :tx AND c.purpose = :purpose"
+              + " AND c.expiresAt > :now"),
   @NamedQuery(
       name = Challenge.CLOSE,
-      query = "DELETE FROM Challenge c WHERE c.transactionId = :tx AND c.purpose = :purpose"
-          + " AND c.expiresAt > :now"),
+      query =
+          "DELETE FROM Challenge c WHERE c.transactionId = :tx AND c.purpose = :purpose"
+              + " AND c.expiresAt > :now"),
   @NamedQuery(
       name = Challenge.MARK_ANSWERED,
-      query = "UPDATE Challenge c SET c.status = '" + Challenge.ACCEPT + "' WHERE c.id = :id"
-          + " AND c.status = '" + Challenge.PENDING + "' AND c.expiresAt > :now"),
+      query =
+          "UPDATE Challenge c SET c.status = '"
+              + Challenge.ACCEPT
+              + "' WHERE c.id = :id"
+              + " AND c.status = '"
+              + Challenge.PENDING
+              + "' AND c.expiresAt > :now"),
   @NamedQuery(
       name = Challenge.FINALISE,
-      query = "DELETE FROM Challenge c WHERE c.transactionId = :tx AND c.serial = :serial"
-          + " AND c.purpose = :purpose AND c.status = '" + Challenge.ACCEPT + "' AND c.expiresAt > :now"),
+      query =
+          "DELETE FROM Challenge c WHERE c.transactionId = :tx AND c.serial = :serial"
+              + " AND c.purpose = :purpose AND c.status = '"
+              + Challenge.ACCEPT
+              + "' AND c.expiresAt > :now"),
   @NamedQuery(name = Challenge.PURGE, query = "DELETE FROM Challenge c WHERE c.expiresAt <= :now")
 })
 public class Challenge {
@@ -90,8 +104,15 @@ public class Challenge {
 
   protected Challenge() {}
 
-  Challenge(String transactionId, Purpose purpose, String serial, String type, String sessionKey, String data,
-      LocalDateTime createdAt, LocalDateTime expiresAt) {
+  Challenge(
+      String transactionId,
+      Purpose purpose,
+      String serial,
+      String type,
+      String sessionKey,
+      String data,
+      LocalDateTime createdAt,
+      LocalDateTime expiresAt) {
     this.transactionId = transactionId;
     this.purpose = purpose.column();
     this.serial = serial;

@@ -5,21 +5,22 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.countersign.audit.AuditRetention;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.countersign.audit.AuditRetention;
 import org.countersign.token.EnrolmentSession;
 
 /**
- * Deletes expired challenges and expired enrolment sessions once a minute, and audit entries past their retention
- * ({@code countersign.audit.retention.days}).
+ * Deletes expired challenges and expired enrolment sessions once a minute, and audit entries past
+ * their retention ({@code countersign.audit.retention.days}).
  *
- * <p>The timer is non-persistent, so every node runs its own: each purge is one bulk DELETE of rows already
- * expired, which is idempotent, loses nothing when two nodes run it at once, and touches no live row, so it never
- * blocks an authentication. Expired rows are ignored by every query anyway; the purge only keeps tables small.
+ * <p>The timer is non-persistent, so every node runs its own: each purge is one bulk DELETE of rows
+ * already expired, which is idempotent, loses nothing when two nodes run it at once, and touches no
+ * live row, so it never blocks an authentication. Expired rows are ignored by every query anyway;
+ * the purge only keeps tables small.
  */
 @Singleton
 public class ChallengePurge {
@@ -32,15 +33,23 @@ public class ChallengePurge {
   @Inject Clock clock;
   @Inject AuditRetention auditRetention;
 
-  @Schedule(second = "0", minute = "*", hour = "*", persistent = false, info = "purge expired challenges")
+  @Schedule(
+      second = "0",
+      minute = "*",
+      hour = "*",
+      persistent = false,
+      info = "purge expired challenges")
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void purge() {
     var now = ChallengeService.utc(clock.instant());
     int challenges = em.createNamedQuery(Challenge.PURGE).setParameter("now", now).executeUpdate();
-    int sessions = em.createNamedQuery(EnrolmentSession.PURGE).setParameter("now", now).executeUpdate();
+    int sessions =
+        em.createNamedQuery(EnrolmentSession.PURGE).setParameter("now", now).executeUpdate();
     auditRetention.purge();
     if (challenges + sessions > 0) {
-      LOG.log(Level.FINE, "Purged {0} expired challenge(s) and {1} enrolment session(s)",
+      LOG.log(
+          Level.FINE,
+          "Purged {0} expired challenge(s) and {1} enrolment session(s)",
           new Object[] {challenges, sessions});
     }
   }

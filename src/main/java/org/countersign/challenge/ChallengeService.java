@@ -22,14 +22,15 @@ import org.countersign.token.spi.ChallengeIssuer;
 import org.countersign.token.spi.OtpVerifier;
 
 /**
- * Opens, looks up, answers and finalises challenges. Every state change is one conditional statement, so an
- * answer or a finalisation that races another succeeds at most once, on any node.
+ * Opens, looks up, answers and finalises challenges. Every state change is one conditional
+ * statement, so an answer or a finalisation that races another succeeds at most once, on any node.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ChallengeService {
 
   private static final int TRANSACTION_ID_DIGITS = 20;
+
   /** What a client shows for a challenge answered by typing a code, as privacyIDEA words it. */
   static final String ENTER_CODE = "please enter otp: ";
 
@@ -48,10 +49,11 @@ public class ChallengeService {
   }
 
   /**
-   * Opens a challenge for each of these tokens, all under one new transaction id: the type's own challenge where it
-   * issues one (an app to answer), otherwise, for a type that checks codes, a request to enter a code, answered
-   * by a later check with the transaction id. A locked token (see {@link Lockout}) gets none: its challenge
-   * would tell that its PIN or its owner's password was right. Empty when none of the tokens can be challenged.
+   * Opens a challenge for each of these tokens, all under one new transaction id: the type's own
+   * challenge where it issues one (an app to answer), otherwise, for a type that checks codes, a
+   * request to enter a code, answered by a later check with the transaction id. A locked token (see
+   * {@link Lockout}) gets none: its challenge would tell that its PIN or its owner's password was
+   * right. Empty when none of the tokens can be challenged.
    */
   public Optional<Opened> open(List<Token> candidates, Purpose purpose) {
     Instant now = clock.instant();
@@ -69,21 +71,38 @@ public class ChallengeService {
         continue;
       }
       ChallengeIssuer.NewChallenge c = made.get();
-      em.persist(new Challenge(
-          transactionId, purpose, token.serial(), token.type(), c.sessionKey(), c.data(), created, expires));
-      issued.add(new IssuedChallenge(token.serial(), token.type(), c.message(), c.clientMode(), c.attributes(), c.image()));
+      em.persist(
+          new Challenge(
+              transactionId,
+              purpose,
+              token.serial(),
+              token.type(),
+              c.sessionKey(),
+              c.data(),
+              created,
+              expires));
+      issued.add(
+          new IssuedChallenge(
+              token.serial(),
+              token.type(),
+              c.message(),
+              c.clientMode(),
+              c.attributes(),
+              c.image()));
     }
     return issued.isEmpty() ? Optional.empty() : Optional.of(new Opened(transactionId, issued));
   }
 
-  private Optional<ChallengeIssuer.NewChallenge> challengeFor(Token token, String transactionId, Instant now) {
+  private Optional<ChallengeIssuer.NewChallenge> challengeFor(
+      Token token, String transactionId, Instant now) {
     Optional<ChallengeIssuer> issuer = types.capability(token.type(), ChallengeIssuer.class);
     if (issuer.isPresent()) {
       return Optional.of(issuer.get().create(token, transactionId, now));
     }
     if (types.capability(token.type(), OtpVerifier.class).isPresent()) {
-      return Optional.of(new ChallengeIssuer.NewChallenge(
-          "", null, ENTER_CODE, "interactive", JsonValue.EMPTY_JSON_OBJECT, null));
+      return Optional.of(
+          new ChallengeIssuer.NewChallenge(
+              "", null, ENTER_CODE, "interactive", JsonValue.EMPTY_JSON_OBJECT, null));
     }
     return Optional.empty();
   }
@@ -97,7 +116,9 @@ public class ChallengeService {
         .getResultList();
   }
 
-  /** Ends a transaction once one of its challenges has been answered with a code; true exactly once. */
+  /**
+   * Ends a transaction once one of its challenges has been answered with a code; true exactly once.
+   */
   public boolean close(String transactionId, Purpose purpose) {
     return em.createNamedQuery(Challenge.CLOSE)
             .setParameter("tx", transactionId)
@@ -116,7 +137,10 @@ public class ChallengeService {
         .findFirst();
   }
 
-  /** Marks a pending challenge answered; false when it was answered already or has expired meanwhile. */
+  /**
+   * Marks a pending challenge answered; false when it was answered already or has expired
+   * meanwhile.
+   */
   public boolean markAnswered(Challenge challenge) {
     return em.createNamedQuery(Challenge.MARK_ANSWERED)
             .setParameter("id", challenge.id())

@@ -1,8 +1,9 @@
 package org.countersign.challenge;
 
 /**
- * What a challenge was opened for. A transaction is finished only for the purpose it was opened with: a challenge a
- * backend opened with a PIN alone cannot complete a sign-in, and a sign-in's challenge cannot pass a backend check.
+ * What a challenge was opened for. A transaction is finished only for the purpose it was opened
+ * with: a challenge a backend opened with a PIN alone cannot complete a sign-in, and a sign-in's
+ * challenge cannot pass a backend check.
  */
 public enum Purpose {
   /** A backend checks a person's second factor ({@code /validate/check}). */

@@ -1,2 +1,4 @@
-/** Challenges of challenge-response tokens: stored rows, shared by every node, purged when expired. */
+/**
+ * Challenges of challenge-response tokens: stored rows, shared by every node, purged when expired.
+ */
 package org.countersign.challenge;

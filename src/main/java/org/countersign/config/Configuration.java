@@ -5,8 +5,9 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Typed, validated reads of MicroProfile Config values. Every read either returns a value inside its documented
- * bounds or fails with a message that names the key, so a bad setting stops the start-up instead of misbehaving.
+ * Typed, validated reads of MicroProfile Config values. Every read either returns a value inside
+ * its documented bounds or fails with a message that names the key, so a bad setting stops the
+ * start-up instead of misbehaving.
  *
  * <pre>{@code
  * int window = Configuration.current().integer("countersign.totp.window", 1, 0, 10);
@@ -20,7 +21,10 @@ public final class Configuration {
     this.config = config;
   }
 
-  /** The configuration of the running application (system properties, environment, properties files). */
+  /**
+   * The configuration of the running application (system properties, environment, properties
+   * files).
+   */
   public static Configuration current() {
     return new Configuration(ConfigProvider.getConfig());
   }
@@ -55,9 +59,15 @@ public final class Configuration {
       return defaultValue;
     }
     switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
-      case "true": case "yes": case "1": case "on":
+      case "true":
+      case "yes":
+      case "1":
+      case "on":
         return true;
-      case "false": case "no": case "0": case "off":
+      case "false":
+      case "no":
+      case "0":
+      case "off":
         return false;
       default:
         throw invalid(key, "must be true or false");

@@ -17,16 +17,19 @@ import java.util.stream.Collectors;
 public class HttpSettings {
 
   /**
-   * API paths whose query string may not carry a secret parameter (a password, PIN or key), because query strings
-   * end up in access logs; comma-separated, {@code none} for nowhere. Default {@code /auth,/token/init}.
-   * {@code /validate/check} is not among them by default, since privacyIDEA clients may check codes by GET.
+   * API paths whose query string may not carry a secret parameter (a password, PIN or key), because
+   * query strings end up in access logs; comma-separated, {@code none} for nowhere. Default {@code
+   * /auth,/token/init}. {@code /validate/check} is not among them by default, since privacyIDEA
+   * clients may check codes by GET.
    */
   public static final String QUERY_SECRETS_REFUSE = "countersign.query.secrets.refuse";
+
   /**
-   * Host names (without port) that requests may name in their Host header while {@code countersign.public.url} is
-   * not set, since the server then builds the URLs it hands out and redirects to from that header; comma-separated,
-   * {@code *} for any. Default {@code localhost,127.0.0.1,[::1]}. Ignored when the public URL is set: the server
-   * then answers any Host and builds every URL from the public URL.
+   * Host names (without port) that requests may name in their Host header while {@code
+   * countersign.public.url} is not set, since the server then builds the URLs it hands out and
+   * redirects to from that header; comma-separated, {@code *} for any. Default {@code
+   * localhost,127.0.0.1,[::1]}. Ignored when the public URL is set: the server then answers any
+   * Host and builds every URL from the public URL.
    */
   public static final String HOSTS_ALLOWED = "countersign.hosts.allowed";
 
@@ -41,30 +44,49 @@ public class HttpSettings {
   @PostConstruct
   void read() {
     Configuration c = Configuration.current();
-    querySecretPaths = names(c.string(QUERY_SECRETS_REFUSE, "/auth,/token/init")).stream()
-        .map(HttpSettings::path).collect(Collectors.toUnmodifiableSet());
+    querySecretPaths =
+        names(c.string(QUERY_SECRETS_REFUSE, "/auth,/token/init")).stream()
+            .map(HttpSettings::path)
+            .collect(Collectors.toUnmodifiableSet());
     List<String> hosts = names(c.string(HOSTS_ALLOWED, "localhost,127.0.0.1,[::1]"));
     anyHost = settings.publicUrl().isPresent() || hosts.contains("*");
-    hostsAllowed = hosts.stream().map(HttpSettings::hostName).collect(Collectors.toUnmodifiableSet());
+    hostsAllowed =
+        hosts.stream().map(HttpSettings::hostName).collect(Collectors.toUnmodifiableSet());
   }
 
-  /** Says at start-up which requests are answered, since a refused Host header is easy to miss behind a proxy. */
+  /**
+   * Says at start-up which requests are answered, since a refused Host header is easy to miss
+   * behind a proxy.
+   */
   void announce(@Observes @Initialized(ApplicationScoped.class) Object started) {
     if (settings.publicUrl().isPresent()) {
-      LOG.info("Handed-out URLs and redirects use " + Settings.PUBLIC_URL + " (" + settings.publicUrl().get()
-          + "); requests are answered whatever their Host header.");
+      LOG.info(
+          "Handed-out URLs and redirects use "
+              + Settings.PUBLIC_URL
+              + " ("
+              + settings.publicUrl().get()
+              + "); requests are answered whatever their Host header.");
     } else if (anyHost) {
-      LOG.warning(Settings.PUBLIC_URL + " is not set and " + HOSTS_ALLOWED + " is *: the Host header of each request"
-          + " chooses the URLs handed out.");
+      LOG.warning(
+          Settings.PUBLIC_URL
+              + " is not set and "
+              + HOSTS_ALLOWED
+              + " is *: the Host header of each request"
+              + " chooses the URLs handed out.");
     } else {
-      LOG.info(Settings.PUBLIC_URL + " is not set: only requests for the hosts " + String.join(", ", hostsAllowed)
-          + " (" + HOSTS_ALLOWED + ") are answered, others get 400.");
+      LOG.info(
+          Settings.PUBLIC_URL
+              + " is not set: only requests for the hosts "
+              + String.join(", ", hostsAllowed)
+              + " ("
+              + HOSTS_ALLOWED
+              + ") are answered, others get 400.");
     }
   }
 
   /**
-   * Whether a request with this Host header (name and optional port; null when absent) is answered. Without a
-   * Host header the server builds URLs from its own address, which no client chooses.
+   * Whether a request with this Host header (name and optional port; null when absent) is answered.
+   * Without a Host header the server builds URLs from its own address, which no client chooses.
    */
   public boolean hostAllowed(String hostHeader) {
     return anyHost || hostHeader == null || hostsAllowed.contains(hostName(hostHeader));
@@ -80,7 +102,10 @@ public class HttpSettings {
     return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
   }
 
-  /** Whether the API path (with or without slashes at either end) refuses secrets in its query string. */
+  /**
+   * Whether the API path (with or without slashes at either end) refuses secrets in its query
+   * string.
+   */
   public boolean refusesQuerySecrets(String path) {
     return querySecretPaths.contains(path(path));
   }

@@ -5,7 +5,10 @@ import jakarta.enterprise.inject.Produces;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-/** Produces the clock and the random source, so that nothing reads the time or makes randomness inline. */
+/**
+ * Produces the clock and the random source, so that nothing reads the time or makes randomness
+ * inline.
+ */
 @ApplicationScoped
 public class Platform {
 

@@ -12,21 +12,24 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The datasource class when {@code countersign.db.datasource} is not set: it opens each connection with the JDBC
- * driver that the URL names ({@code jdbc:h2:...} with H2's, {@code jdbc:postgresql:...} with PostgreSQL's), so
- * that {@code COUNTERSIGN_DB_URL} alone chooses the database. A class named in the setting wins, as before.
+ * The datasource class when {@code countersign.db.datasource} is not set: it opens each connection
+ * with the JDBC driver that the URL names ({@code jdbc:h2:...} with H2's, {@code
+ * jdbc:postgresql:...} with PostgreSQL's), so that {@code COUNTERSIGN_DB_URL} alone chooses the
+ * database. A class named in the setting wins, as before.
  *
- * <p>Why a class and not a derived setting: the server creates the datasource of {@code web.xml} before the
- * application's own configuration sources are visible. Why a plain {@link DataSource}: it is no XA resource, so
- * a commit takes the one-phase path, as with H2's {@code Driver}, the default before (a {@code Driver} class would
- * not do: Payara loads those from its own libraries only, not from the WAR).
+ * <p>Why a class and not a derived setting: the server creates the datasource of {@code web.xml}
+ * before the application's own configuration sources are visible. Why a plain {@link DataSource}:
+ * it is no XA resource, so a commit takes the one-phase path, as with H2's {@code Driver}, the
+ * default before (a {@code Driver} class would not do: Payara loads those from its own libraries
+ * only, not from the WAR).
  */
 public final class UrlDataSource implements DataSource {
 
   /** The driver class for each URL prefix; both drivers are packaged in the WAR. */
-  private static final Map<String, String> DRIVERS = Map.of(
-      "jdbc:h2:", "org.h2.Driver",
-      "jdbc:postgresql:", "org.postgresql.Driver");
+  private static final Map<String, String> DRIVERS =
+      Map.of(
+          "jdbc:h2:", "org.h2.Driver",
+          "jdbc:postgresql:", "org.postgresql.Driver");
 
   private volatile String url;
   private volatile String user;
@@ -93,12 +96,18 @@ public final class UrlDataSource implements DataSource {
   }
 
   private Driver driver() throws SQLException {
-    String name = driverClassFor(url).orElseThrow(() -> new SQLException(
-        "countersign.db.url must start with jdbc:h2: or jdbc:postgresql:, or countersign.db.datasource must name"
-            + " the datasource class"));
+    String name =
+        driverClassFor(url)
+            .orElseThrow(
+                () ->
+                    new SQLException(
+                        "countersign.db.url must start with jdbc:h2: or jdbc:postgresql:, or countersign.db.datasource must name"
+                            + " the datasource class"));
     try {
-      return (Driver) Class.forName(name, true, UrlDataSource.class.getClassLoader())
-          .getDeclaredConstructor().newInstance();
+      return (Driver)
+          Class.forName(name, true, UrlDataSource.class.getClassLoader())
+              .getDeclaredConstructor()
+              .newInstance();
     } catch (ReflectiveOperationException | LinkageError e) {
       throw new SQLException("The JDBC driver " + name + " cannot be loaded", e);
     }
@@ -114,7 +123,9 @@ public final class UrlDataSource implements DataSource {
     this.logWriter = out;
   }
 
-  /** Kept for the server; the URL carries the driver's own time-outs (see config/postgresql.env). */
+  /**
+   * Kept for the server; the URL carries the driver's own time-outs (see config/postgresql.env).
+   */
   @Override
   public void setLoginTimeout(int seconds) {
     this.loginTimeout = seconds;

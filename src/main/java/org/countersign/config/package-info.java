@@ -1,2 +1,5 @@
-/** The one place that reads configuration and produces typed, validated settings, the clock and randomness. */
+/**
+ * The one place that reads configuration and produces typed, validated settings, the clock and
+ * randomness.
+ */
 package org.countersign.config;

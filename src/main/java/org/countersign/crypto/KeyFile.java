@@ -10,8 +10,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The master key file in the data directory: 32 random bytes, Base64 on one line, readable by the owner only.
- * Created once; never rewritten, since every secret at rest depends on it.
+ * The master key file in the data directory: 32 random bytes, Base64 on one line, readable by the
+ * owner only. Created once; never rewritten, since every secret at rest depends on it.
  */
 public final class KeyFile {
 
@@ -34,29 +34,37 @@ public final class KeyFile {
     try {
       byte[] key = Base64.getDecoder().decode(Files.readString(path).strip());
       if (key.length != KEY_BYTES) {
-        throw new KeyException("Key file " + path + " is damaged: it must hold " + KEY_BYTES + " bytes.");
+        throw new KeyException(
+            "Key file " + path + " is damaged: it must hold " + KEY_BYTES + " bytes.");
       }
       return Optional.of(key);
     } catch (IOException | IllegalArgumentException e) {
-      throw new KeyException("Key file " + path + " cannot be read: " + e.getClass().getSimpleName() + ".");
+      throw new KeyException(
+          "Key file " + path + " cannot be read: " + e.getClass().getSimpleName() + ".");
     }
   }
 
-  /** Creates the file with a fresh random key and owner-only permissions; fails if it already exists. */
+  /**
+   * Creates the file with a fresh random key and owner-only permissions; fails if it already
+   * exists.
+   */
   public byte[] create(SecureRandom random) {
     byte[] key = new byte[KEY_BYTES];
     random.nextBytes(key);
     try {
       Files.createDirectories(path.toAbsolutePath().getParent());
       try {
-        Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            path,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException notPosix) {
         Files.createFile(path);
       }
       Files.writeString(path, Base64.getEncoder().encodeToString(key) + "\n");
       return key;
     } catch (FileAlreadyExistsException e) {
-      throw new KeyException("Key file " + path + " appeared while it was being created; start again.");
+      throw new KeyException(
+          "Key file " + path + " appeared while it was being created; start again.");
     } catch (IOException e) {
       throw new KeyException("Key file " + path + " cannot be created: " + e.getMessage());
     }

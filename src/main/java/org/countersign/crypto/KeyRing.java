@@ -11,14 +11,16 @@ import javax.crypto.spec.SecretKeySpec;
 import org.countersign.config.Settings;
 
 /**
- * Holds the keys derived from the master key file, installed once at start-up by the bootstrap. Each purpose gets
- * its own key (HMAC-SHA256 of the master key over a label), so no key is used for two jobs.
+ * Holds the keys derived from the master key file, installed once at start-up by the bootstrap.
+ * Each purpose gets its own key (HMAC-SHA256 of the master key over a label), so no key is used for
+ * two jobs.
  */
 @ApplicationScoped
 public class KeyRing {
 
   private static final String KEY_FILE_NAME = "countersign.key";
-  private static final byte[] CHECK_PLAIN = "countersign key check".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CHECK_PLAIN =
+      "countersign key check".getBytes(StandardCharsets.US_ASCII);
 
   @Inject Settings settings;
   @Inject SecureRandom random;
@@ -39,7 +41,10 @@ public class KeyRing {
     throttleKeys = new LookupKey(derive(master, "throttle"));
   }
 
-  /** A value sealed under the installed key; the bootstrap stores it to recognise the key on the next start. */
+  /**
+   * A value sealed under the installed key; the bootstrap stores it to recognise the key on the
+   * next start.
+   */
   public String newKeyCheck() {
     return secrets().seal(CHECK_PLAIN, "key-check");
   }
@@ -60,7 +65,10 @@ public class KeyRing {
     return require(pins);
   }
 
-  /** Keys of the password throttle's rows, so that the database holds no user name or client address. */
+  /**
+   * Keys of the password throttle's rows, so that the database holds no user name or client
+   * address.
+   */
   public LookupKey throttleKeys() {
     return require(throttleKeys);
   }

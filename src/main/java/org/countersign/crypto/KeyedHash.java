@@ -7,15 +7,16 @@ import java.util.Base64;
 import javax.crypto.Mac;
 
 /**
- * Salted, keyed hashes for token PINs: HMAC-SHA256 over salt and PIN under a key derived from the master key.
- * A PIN is checked on every authentication, so a slow hash would cost each login; the server-side key is what
- * makes a stolen database useless for guessing PINs offline (the key file is not in the database).
- * Stored as {@code h1$<salt>$<mac>}.
+ * Salted, keyed hashes for token PINs: HMAC-SHA256 over salt and PIN under a key derived from the
+ * master key. A PIN is checked on every authentication, so a slow hash would cost each login; the
+ * server-side key is what makes a stolen database useless for guessing PINs offline (the key file
+ * is not in the database). Stored as {@code h1$<salt>$<mac>}.
  */
 public final class KeyedHash {
 
   private static final String PREFIX = "h1";
   private final SecureRandom random;
+
   /** One initialised Mac per thread: PINs are checked on every authentication. */
   private final ThreadLocal<Mac> macs;
 
@@ -31,7 +32,10 @@ public final class KeyedHash {
     return PREFIX + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(mac(salt, secret));
   }
 
-  /** Constant-time check of a candidate against a stored hash; a malformed stored value never matches. */
+  /**
+   * Constant-time check of a candidate against a stored hash; a malformed stored value never
+   * matches.
+   */
   public boolean matches(String candidate, String stored) {
     String[] parts = stored == null ? new String[0] : stored.split("\\$");
     if (parts.length != 3 || !PREFIX.equals(parts[0])) {

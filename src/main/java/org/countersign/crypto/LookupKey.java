@@ -5,9 +5,9 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 
 /**
- * A deterministic keyed digest (HMAC-SHA256, 64 hex digits) for rows that must be found again by a value that the
- * database must not hold in clear, such as a user name or a client address: the same input always gives the same
- * key, and without the key file the stored digests tell nothing.
+ * A deterministic keyed digest (HMAC-SHA256, 64 hex digits) for rows that must be found again by a
+ * value that the database must not hold in clear, such as a user name or a client address: the same
+ * input always gives the same key, and without the key file the stored digests tell nothing.
  */
 public final class LookupKey {
 

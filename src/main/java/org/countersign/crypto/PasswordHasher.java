@@ -8,8 +8,9 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Slow salted password hashes: PBKDF2-HMAC-SHA256, stored as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} so
- * that the iteration count can rise without invalidating old hashes.
+ * Slow salted password hashes: PBKDF2-HMAC-SHA256, stored as {@code
+ * pbkdf2-sha256$<iterations>$<salt>$<hash>} so that the iteration count can rise without
+ * invalidating old hashes.
  */
 public final class PasswordHasher {
 
@@ -29,7 +30,12 @@ public final class PasswordHasher {
     byte[] salt = new byte[16];
     random.nextBytes(salt);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$"
+    return PREFIX
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
         + b64.encodeToString(derive(password, salt, iterations));
   }
 
@@ -37,7 +43,10 @@ public final class PasswordHasher {
     return hash(password.toCharArray());
   }
 
-  /** Constant-time check; a missing stored hash costs as much as a real one, so timing tells nothing. */
+  /**
+   * Constant-time check; a missing stored hash costs as much as a real one, so timing tells
+   * nothing.
+   */
   public boolean matches(String password, String stored) {
     boolean known = stored != null;
     String[] parts = (known ? stored : dummy).split("\\$");
@@ -59,7 +68,9 @@ public final class PasswordHasher {
     try {
       PBEKeySpec spec = new PBEKeySpec(password, salt, rounds, HASH_BITS);
       try {
-        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+            .generateSecret(spec)
+            .getEncoded();
       } finally {
         spec.clearPassword();
       }

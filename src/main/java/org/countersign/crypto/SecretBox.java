@@ -10,9 +10,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM encryption of small secrets. The output is Base64 of version byte, 12-byte nonce and ciphertext with
- * its tag. The associated data binds a ciphertext to its owner (a token serial), so a sealed seed copied onto
- * another row does not open.
+ * AES-256-GCM encryption of small secrets. The output is Base64 of version byte, 12-byte nonce and
+ * ciphertext with its tag. The associated data binds a ciphertext to its owner (a token serial), so
+ * a sealed seed copied onto another row does not open.
  *
  * <pre>{@code
  * String sealed = box.seal(seed, serial);
@@ -49,7 +49,9 @@ public final class SecretBox {
     }
   }
 
-  /** Opens a sealed value; throws {@link KeyException} when the key or the context does not match. */
+  /**
+   * Opens a sealed value; throws {@link KeyException} when the key or the context does not match.
+   */
   public byte[] open(String sealed, String context) {
     byte[] all;
     try {

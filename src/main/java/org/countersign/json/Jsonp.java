@@ -12,9 +12,10 @@ import java.io.InputStream;
 import java.io.Reader;
 
 /**
- * JSON-P through one provider looked up once. The static methods of {@code jakarta.json.Json} look the provider up
- * on every call, which scans the class path each time; on the request path that cost more than the database.
- * Same method names as {@code Json}, so {@code Jsonp.createObjectBuilder()} reads as usual.
+ * JSON-P through one provider looked up once. The static methods of {@code jakarta.json.Json} look
+ * the provider up on every call, which scans the class path each time; on the request path that
+ * cost more than the database. Same method names as {@code Json}, so {@code
+ * Jsonp.createObjectBuilder()} reads as usual.
  */
 public final class Jsonp {
 

@@ -8,7 +8,9 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Duration;
 
-/** Times every {@code /validate/check} from the first filter to the response, whatever the outcome. */
+/**
+ * Times every {@code /validate/check} from the first filter to the response, whatever the outcome.
+ */
 @Provider
 public class CheckTiming implements ContainerRequestFilter, ContainerResponseFilter {
 
@@ -32,6 +34,8 @@ public class CheckTiming implements ContainerRequestFilter, ContainerResponseFil
 
   private static boolean isCheck(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
-    return path.equals("validate/check") || path.equals("/validate/check") || path.equals("validate/check/");
+    return path.equals("validate/check")
+        || path.equals("/validate/check")
+        || path.equals("validate/check/");
   }
 }

@@ -6,8 +6,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Live while the application answers at all. Deliberately independent of the database: a restart does not bring
- * a database back, so an outage must make the node unready, never dead.
+ * Live while the application answers at all. Deliberately independent of the database: a restart
+ * does not bring a database back, so an outage must make the node unready, never dead.
  */
 @Liveness
 @ApplicationScoped

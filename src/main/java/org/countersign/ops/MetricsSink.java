@@ -3,8 +3,8 @@ package org.countersign.ops;
 import java.time.Duration;
 
 /**
- * Where {@link Outcomes} sends what it counts. The one implementation uses MicroProfile Metrics; a server without
- * it (WildFly 39) cannot load that class, no sink resolves, and nothing is counted.
+ * Where {@link Outcomes} sends what it counts. The one implementation uses MicroProfile Metrics; a
+ * server without it (WildFly 39) cannot load that class, no sink resolves, and nothing is counted.
  */
 public interface MetricsSink {
 
@@ -14,7 +14,10 @@ public interface MetricsSink {
   /** Records one duration in the timer {@code name}. */
   void time(String name, Duration duration);
 
-  /** Registers the counter {@code name} with these tag name/value pairs at zero, if it does not exist yet. */
+  /**
+   * Registers the counter {@code name} with these tag name/value pairs at zero, if it does not
+   * exist yet.
+   */
   void declareCounter(String name, String... tags);
 
   /** Registers the timer {@code name} with no samples, if it does not exist yet. */

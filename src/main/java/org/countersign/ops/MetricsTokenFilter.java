@@ -15,19 +15,21 @@ import java.util.Optional;
 import org.countersign.config.Configuration;
 
 /**
- * Keeps {@code /metrics} for the scraper that holds the configured bearer token. Without the setting the endpoint
- * stays open, as before.
+ * Keeps {@code /metrics} for the scraper that holds the configured bearer token. Without the
+ * setting the endpoint stays open, as before.
  *
- * <p>Payara Micro adds its metrics servlet to the application deployed at the root context, so with the WAR at
- * {@code /} (as README starts it) this filter sees every request for {@code /metrics}, whatever its spelling
- * ({@code //metrics}, {@code /metrics;x}, {@code /metrics/base}). {@link MetricsProtection} refuses to start with
- * a token that the filter could not enforce.
+ * <p>Payara Micro adds its metrics servlet to the application deployed at the root context, so with
+ * the WAR at {@code /} (as README starts it) this filter sees every request for {@code /metrics},
+ * whatever its spelling ({@code //metrics}, {@code /metrics;x}, {@code /metrics/base}). {@link
+ * MetricsProtection} refuses to start with a token that the filter could not enforce.
  *
  * <pre>{@code
  * curl -H "Authorization: Bearer $COUNTERSIGN_METRICS_TOKEN" https://mfa.example.org/metrics
  * }</pre>
  */
-@WebFilter(filterName = "metrics-token", urlPatterns = {"/metrics", "/metrics/*"})
+@WebFilter(
+    filterName = "metrics-token",
+    urlPatterns = {"/metrics", "/metrics/*"})
 public class MetricsTokenFilter extends HttpFilter {
 
   /** A bearer token that {@code GET /metrics} must present; unset leaves the endpoint open. */
@@ -43,7 +45,8 @@ public class MetricsTokenFilter extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (expected.isEmpty() || presents(request.getHeader("Authorization"))) {
       chain.doFilter(request, response);
@@ -58,10 +61,12 @@ public class MetricsTokenFilter extends HttpFilter {
 
   /** Compares digests, so that the time taken tells neither the token nor its length. */
   private boolean presents(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    if (authorization == null
+        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return false;
     }
-    return MessageDigest.isEqual(expected.get(), digest(authorization.substring(BEARER.length()).strip()));
+    return MessageDigest.isEqual(
+        expected.get(), digest(authorization.substring(BEARER.length()).strip()));
   }
 
   private static byte[] digest(String token) {

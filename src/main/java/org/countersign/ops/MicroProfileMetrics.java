@@ -14,12 +14,13 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
 /**
- * The metrics sink on servers with MicroProfile Metrics (Payara): counters and timers in the application
- * registry, served in Prometheus text at {@code /metrics}. On a server without the API this class does not load,
- * which CDI reports once at deployment and otherwise ignores.
+ * The metrics sink on servers with MicroProfile Metrics (Payara): counters and timers in the
+ * application registry, served in Prometheus text at {@code /metrics}. On a server without the API
+ * this class does not load, which CDI reports once at deployment and otherwise ignores.
  *
- * <p>Each metric is registered once, under a lock, and then kept: Payara's registry is not safe when many
- * requests register the same new timer at the same moment (a burst of checks right after start).
+ * <p>Each metric is registered once, under a lock, and then kept: Payara's registry is not safe
+ * when many requests register the same new timer at the same moment (a burst of checks right after
+ * start).
  */
 @ApplicationScoped
 public class MicroProfileMetrics implements MetricsSink {
@@ -64,8 +65,16 @@ public class MicroProfileMetrics implements MetricsSink {
     Timer timer = timers.get(name);
     if (timer == null) {
       synchronized (this) {
-        timer = timers.computeIfAbsent(name, k -> registry.timer(Metadata.builder().withName(name)
-            .withUnit(MetricUnits.SECONDS).withDescription("Time to answer /validate/check").build()));
+        timer =
+            timers.computeIfAbsent(
+                name,
+                k ->
+                    registry.timer(
+                        Metadata.builder()
+                            .withName(name)
+                            .withUnit(MetricUnits.SECONDS)
+                            .withDescription("Time to answer /validate/check")
+                            .build()));
       }
     }
     return timer;

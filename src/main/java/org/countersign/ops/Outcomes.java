@@ -16,9 +16,10 @@ import java.util.logging.Logger;
 import org.countersign.token.spi.AppEndpoint.AppReply;
 
 /**
- * What the authentication core reports for operators: one call per outcome, never with a secret, a code or a
- * user name. Counted as {@code countersign_validate_check_total{outcome=...}}, {@code
- * countersign_tiqr_replies_total{action=...,reply=...}} and {@code countersign_enrolments_total{type=...}}.
+ * What the authentication core reports for operators: one call per outcome, never with a secret, a
+ * code or a user name. Counted as {@code countersign_validate_check_total{outcome=...}}, {@code
+ * countersign_tiqr_replies_total{action=...,reply=...}} and {@code
+ * countersign_enrolments_total{type=...}}.
  *
  * <pre>{@code
  * @Inject Outcomes outcomes;
@@ -36,15 +37,17 @@ public class Outcomes {
   static final String ENROLMENTS = "countersign.enrolments";
 
   /** The values of the {@code outcome} tag of {@link #CHECKS}, each counted by one method below. */
-  private static final List<String> CHECK_OUTCOMES = List.of("accept", "reject", "replay", "lockout");
+  private static final List<String> CHECK_OUTCOMES =
+      List.of("accept", "reject", "replay", "lockout");
 
   @Inject Instance<MetricsSink> sinks;
 
   private volatile Optional<MetricsSink> sink;
 
   /**
-   * Registers the check counters and the latency timer at zero when the application starts, so that a scraper
-   * sees every series (and a rate over it) from the first scrape on, not only after the first check.
+   * Registers the check counters and the latency timer at zero when the application starts, so that
+   * a scraper sees every series (and a rate over it) from the first scrape on, not only after the
+   * first check.
    */
   void declareAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
     for (String outcome : CHECK_OUTCOMES) {
@@ -65,7 +68,10 @@ public class Outcomes {
     count(CHECKS, "outcome", "accept");
   }
 
-  /** A check was rejected (wrong code, PIN or user, replay); a replay is also counted as {@code replay}. */
+  /**
+   * A check was rejected (wrong code, PIN or user, replay); a replay is also counted as {@code
+   * replay}.
+   */
   public void rejected() {
     count(CHECKS, "outcome", "reject");
   }
@@ -75,15 +81,21 @@ public class Outcomes {
     count(CHECKS, "outcome", "replay");
   }
 
-  /** A check hit a token whose fail counter reached its limit (counted apart from {@code reject}). */
+  /**
+   * A check hit a token whose fail counter reached its limit (counted apart from {@code reject}).
+   */
   public void lockedOut() {
     count(CHECKS, "outcome", "lockout");
   }
 
-  /** Counts a reply of the tiqr app protocol by action and kind ({@code OK}, {@code INVALID_RESPONSE}...). */
+  /**
+   * Counts a reply of the tiqr app protocol by action and kind ({@code OK}, {@code
+   * INVALID_RESPONSE}...).
+   */
   public AppReply tiqrReply(String action, AppReply reply) {
     String body = reply.body() == null ? "" : reply.body();
-    String kind = reply.mediaType().startsWith("application/json") ? "metadata" : body.split(":", 2)[0];
+    String kind =
+        reply.mediaType().startsWith("application/json") ? "metadata" : body.split(":", 2)[0];
     count(TIQR_REPLIES, "action", action, "reply", kind.toLowerCase(Locale.ROOT));
     return reply;
   }

@@ -13,9 +13,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when one round trip to the database works and the master key still matches it: the key file is present
- * and the key check stored in the database opens with the loaded key. A load balancer that polls
- * {@code /health/ready} takes the node out while the database is away and puts it back when it returns.
+ * Ready when one round trip to the database works and the master key still matches it: the key file
+ * is present and the key check stored in the database opens with the loaded key. A load balancer
+ * that polls {@code /health/ready} takes the node out while the database is away and puts it back
+ * when it returns.
  */
 @Readiness
 @ApplicationScoped
@@ -34,16 +35,23 @@ public class ReadinessCheck implements HealthCheck {
       stored = database.storedKeyCheck();
     } catch (SQLException | RuntimeException e) {
       // the exception text may name hosts or users: the type is enough to tell an outage from a bug
-      LOG.log(Level.WARNING, "Readiness: the database check failed with {0}", e.getClass().getName());
+      LOG.log(
+          Level.WARNING, "Readiness: the database check failed with {0}", e.getClass().getName());
       return response.down().withData("database", "unavailable").build();
     }
     boolean keyMatches;
     try {
-      keyMatches = stored.isPresent() && keys.opensKeyCheck(stored.get()) && keys.keyFile().read().isPresent();
+      keyMatches =
+          stored.isPresent()
+              && keys.opensKeyCheck(stored.get())
+              && keys.keyFile().read().isPresent();
     } catch (KeyException unreadable) {
       keyMatches = false;
     }
-    return response.status(keyMatches).withData("database", "up")
-        .withData("key", keyMatches ? "matches" : "missing or different").build();
+    return response
+        .status(keyMatches)
+        .withData("database", "up")
+        .withData("key", keyMatches ? "matches" : "missing or different")
+        .build();
   }
 }

@@ -8,7 +8,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
 
-/** Started once the start-up ran its migrations and installed the master key (the key ring is loaded). */
+/**
+ * Started once the start-up ran its migrations and installed the master key (the key ring is
+ * loaded).
+ */
 @Startup
 @ApplicationScoped
 public class StartupCheck implements HealthCheck {

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The action string of privacyIDEA's policy API: {@code "otppin=userstore, passOnNoToken, text='a, b'"}. Entries
- * are separated by commas ({@code \,} is a comma inside a value); an entry without {@code =} is a flag; a value in
- * single or double quotes keeps its spaces and commas.
+ * The action string of privacyIDEA's policy API: {@code "otppin=userstore, passOnNoToken, text='a,
+ * b'"}. Entries are separated by commas ({@code \,} is a comma inside a value); an entry without
+ * {@code =} is a flag; a value in single or double quotes keeps its spaces and commas.
  */
 public final class ActionText {
 
@@ -59,7 +59,9 @@ public final class ActionText {
   }
 
   private static String unquote(String v) {
-    if (v.length() >= 2 && (v.charAt(0) == '\'' || v.charAt(0) == '"') && v.charAt(v.length() - 1) == v.charAt(0)) {
+    if (v.length() >= 2
+        && (v.charAt(0) == '\'' || v.charAt(0) == '"')
+        && v.charAt(v.length() - 1) == v.charAt(0)) {
       return v.substring(1, v.length() - 1);
     }
     return v;

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A client entry of a policy: an IPv4 or IPv6 address or network ({@code 10.0.0.0/8}, {@code 2001:db8::/32}),
- * excluded when written with a leading {@code !} or {@code -}. Only literal addresses: a host name is refused, so
- * that parsing never waits on DNS.
+ * A client entry of a policy: an IPv4 or IPv6 address or network ({@code 10.0.0.0/8}, {@code
+ * 2001:db8::/32}), excluded when written with a leading {@code !} or {@code -}. Only literal
+ * addresses: a host name is refused, so that parsing never waits on DNS.
  */
 public record AddressRange(byte[] network, int prefix, boolean excluded, String text) {
 
@@ -21,8 +21,12 @@ public record AddressRange(byte[] network, int prefix, boolean excluded, String 
     String body = excluded ? text.substring(1).strip() : text;
     int slash = body.indexOf('/');
     String address = slash < 0 ? body : body.substring(0, slash);
-    byte[] bytes = literal(address)
-        .orElseThrow(() -> new InvalidPolicy(InvalidPolicy.Part.CLIENT, "Invalid client address: " + entry));
+    byte[] bytes =
+        literal(address)
+            .orElseThrow(
+                () ->
+                    new InvalidPolicy(
+                        InvalidPolicy.Part.CLIENT, "Invalid client address: " + entry));
     int bits = bytes.length * 8;
     int prefix = bits;
     if (slash >= 0) {

@@ -5,13 +5,14 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * A policy ready to be matched, by privacyIDEA's rules: every list that is not empty must match. Realm and user
- * entries are equal to the value, {@code *}, or a regular expression of the whole value, and the excluding ones
- * ({@code !}, {@code -}) win; a resolver entry is equal or {@code *}; the client lies in a listed network and in none
- * of the excluded ones. A request without a user matches only policies whose realm and user lists are empty or
- * {@code *}.
+ * A policy ready to be matched, by privacyIDEA's rules: every list that is not empty must match.
+ * Realm and user entries are equal to the value, {@code *}, or a regular expression of the whole
+ * value, and the excluding ones ({@code !}, {@code -}) win; a resolver entry is equal or {@code *};
+ * the client lies in a listed network and in none of the excluded ones. A request without a user
+ * matches only policies whose realm and user lists are empty or {@code *}.
  */
-record CompiledPolicy(Policy policy, List<NameEntry> realms, List<NameEntry> users, List<AddressRange> clients) {
+record CompiledPolicy(
+    Policy policy, List<NameEntry> realms, List<NameEntry> users, List<AddressRange> clients) {
 
   static CompiledPolicy of(Policy p) {
     return new CompiledPolicy(
@@ -27,16 +28,23 @@ record CompiledPolicy(Policy policy, List<NameEntry> realms, List<NameEntry> use
 
   /** As {@link #matches(PolicyRequest)}, with the client's address parsed once for all policies. */
   boolean matches(PolicyRequest r, Optional<byte[]> client) {
-    return names(realms, r.realm()) && names(users, r.user()) && resolvers(r.resolver()) && clients(client);
+    return names(realms, r.realm())
+        && names(users, r.user())
+        && resolvers(r.resolver())
+        && clients(client);
   }
 
-  /** The request's client as address bytes (without IPv6 brackets or zone); empty when it is no literal address. */
+  /**
+   * The request's client as address bytes (without IPv6 brackets or zone); empty when it is no
+   * literal address.
+   */
   static Optional<byte[]> clientAddress(PolicyRequest r) {
     return AddressRange.literal(bare(r.client()));
   }
 
   private static boolean names(List<NameEntry> entries, Optional<String> value) {
-    if (entries.isEmpty() || entries.stream().anyMatch(e -> !e.negated() && "*".equals(e.literal()))) {
+    if (entries.isEmpty()
+        || entries.stream().anyMatch(e -> !e.negated() && "*".equals(e.literal()))) {
       return true;
     }
     return value.isPresent() && listed(entries, NameEntry::negated, e -> e.hits(value.get()));
@@ -54,7 +62,8 @@ record CompiledPolicy(Policy policy, List<NameEntry> realms, List<NameEntry> use
     if (clients.isEmpty()) {
       return true;
     }
-    return address.isPresent() && listed(clients, AddressRange::excluded, r -> r.contains(address.get()));
+    return address.isPresent()
+        && listed(clients, AddressRange::excluded, r -> r.contains(address.get()));
   }
 
   /** Hit by an including entry (or there is none) and by no excluding one. */

@@ -6,26 +6,37 @@ import java.util.List;
 
 /**
  * The actions of the core that name no token type, in privacyIDEA's names. Those that list types
- * ({@code challenge_response}, {@code verify_enrollment}, {@code enroll<TYPE>}) come with the token registry.
+ * ({@code challenge_response}, {@code verify_enrollment}, {@code enroll<TYPE>}) come with the token
+ * registry.
  */
 @ApplicationScoped
 public class CoreActions implements ActionProvider {
 
-  /** authentication: where the PIN part of {@code pass} is checked: {@code tokenpin}, {@code userstore}, {@code none}. */
+  /**
+   * authentication: where the PIN part of {@code pass} is checked: {@code tokenpin}, {@code
+   * userstore}, {@code none}.
+   */
   public static final String OTPPIN = "otppin";
+
   /** authentication: accept a user who has no token. */
   public static final String PASS_ON_NO_TOKEN = "passOnNoToken";
+
   /** authentication: accept a user who does not exist. */
   public static final String PASS_ON_NO_USER = "passOnNoUser";
+
   /**
-   * authentication: minutes after the last failure at which a locked token takes attempts again (privacyIDEA's
-   * {@code failcounter_clear_timeout}); overrides {@code countersign.failcounter.clear.timeout}, 0 keeps the lock.
+   * authentication: minutes after the last failure at which a locked token takes attempts again
+   * (privacyIDEA's {@code failcounter_clear_timeout}); overrides {@code
+   * countersign.failcounter.clear.timeout}, 0 keeps the lock.
    */
   public static final String FAILCOUNTER_CLEAR_TIMEOUT = "failcounter_clear_timeout";
+
   /** enrollment: how many tokens one user may own. */
   public static final String MAX_TOKEN_PER_USER = "max_token_per_user";
+
   /** user: what users may do with their own tokens. */
   public static final String DELETE = "delete";
+
   public static final String DISABLE = "disable";
   public static final String ENABLE = "enable";
 

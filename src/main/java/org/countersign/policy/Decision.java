@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the policies of one scope that match a request decide, combined as privacyIDEA combines them: a flag is on
- * when any of them sets it, a list is the union of their values, and a single value comes from the policies of the
- * best (lowest) priority that set the action, which must agree.
+ * What the policies of one scope that match a request decide, combined as privacyIDEA combines
+ * them: a flag is on when any of them sets it, a list is the union of their values, and a single
+ * value comes from the policies of the best (lowest) priority that set the action, which must
+ * agree.
  */
 public final class Decision {
 
@@ -20,7 +21,10 @@ public final class Decision {
     this.matched = List.copyOf(matchedByPriority);
   }
 
-  /** Whether any policy of the scope matched at all (a scope no policy speaks for keeps the defaults). */
+  /**
+   * Whether any policy of the scope matched at all (a scope no policy speaks for keeps the
+   * defaults).
+   */
   public boolean any() {
     return !matched.isEmpty();
   }
@@ -29,9 +33,15 @@ public final class Decision {
     return matched.stream().anyMatch(p -> p.actions().containsKey(action));
   }
 
-  /** The name of the best-priority matching policy that sets this action, for a reply or the audit trail. */
+  /**
+   * The name of the best-priority matching policy that sets this action, for a reply or the audit
+   * trail.
+   */
   public Optional<String> setBy(String action) {
-    return matched.stream().filter(p -> p.actions().containsKey(action)).map(Policy::name).findFirst();
+    return matched.stream()
+        .filter(p -> p.actions().containsKey(action))
+        .map(Policy::name)
+        .findFirst();
   }
 
   /** The union of the space-separated items of every matching policy, in lower case. */
@@ -49,16 +59,20 @@ public final class Decision {
     return items;
   }
 
-  /** The value of the best priority; {@link PolicyConflict} when policies of that priority disagree. */
+  /**
+   * The value of the best priority; {@link PolicyConflict} when policies of that priority disagree.
+   */
   public Optional<String> single(String action) {
-    Optional<Policy> best = matched.stream().filter(p -> p.actions().containsKey(action)).findFirst();
+    Optional<Policy> best =
+        matched.stream().filter(p -> p.actions().containsKey(action)).findFirst();
     if (best.isEmpty()) {
       return Optional.empty();
     }
     int priority = best.get().priority();
-    List<Policy> tied = matched.stream()
-        .filter(p -> p.priority() == priority && p.actions().containsKey(action))
-        .toList();
+    List<Policy> tied =
+        matched.stream()
+            .filter(p -> p.priority() == priority && p.actions().containsKey(action))
+            .toList();
     Set<String> values = new LinkedHashSet<>();
     tied.forEach(p -> values.add(p.actions().get(action).strip()));
     if (values.size() > 1) {

@@ -3,8 +3,13 @@ package org.countersign.policy;
 /** A policy that cannot be stored as given; nothing of it was stored. */
 public class InvalidPolicy extends PolicyException {
 
-  /** Which part is wrong: privacyIDEA reports a bad client range apart from the other parameters. */
-  public enum Part { PARAMETER, CLIENT }
+  /**
+   * Which part is wrong: privacyIDEA reports a bad client range apart from the other parameters.
+   */
+  public enum Part {
+    PARAMETER,
+    CLIENT
+  }
 
   private final Part part;
 

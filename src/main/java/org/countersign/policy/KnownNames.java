@@ -1,6 +1,9 @@
 package org.countersign.policy;
 
-/** Which realms and resolvers exist, so that a policy naming one that does not is refused; provided by the users. */
+/**
+ * Which realms and resolvers exist, so that a policy naming one that does not is refused; provided
+ * by the users.
+ */
 public interface KnownNames {
 
   boolean realmExists(String realm);

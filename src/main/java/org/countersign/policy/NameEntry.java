@@ -4,9 +4,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A realm or user entry of a policy: equal to the value, {@code *}, or a regular expression that matches the whole
- * value; with a leading {@code !} or {@code -} it excludes what it matches. Compiled once, when the policies are
- * loaded.
+ * A realm or user entry of a policy: equal to the value, {@code *}, or a regular expression that
+ * matches the whole value; with a leading {@code !} or {@code -} it excludes what it matches.
+ * Compiled once, when the policies are loaded.
  */
 record NameEntry(String literal, Pattern pattern, boolean negated, boolean ignoreCase) {
 
@@ -15,7 +15,8 @@ record NameEntry(String literal, Pattern pattern, boolean negated, boolean ignor
     String body = negated ? entry.substring(1) : entry;
     Pattern pattern;
     try {
-      pattern = Pattern.compile(body, ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+      pattern =
+          Pattern.compile(body, ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
     } catch (PatternSyntaxException e) {
       pattern = null;
     }
@@ -37,7 +38,8 @@ record NameEntry(String literal, Pattern pattern, boolean negated, boolean ignor
   }
 
   boolean hits(String value) {
-    if ("*".equals(literal) || (ignoreCase ? literal.equalsIgnoreCase(value) : literal.equals(value))) {
+    if ("*".equals(literal)
+        || (ignoreCase ? literal.equalsIgnoreCase(value) : literal.equals(value))) {
       return true;
     }
     return pattern != null && pattern.matcher(value).matches();

@@ -14,8 +14,9 @@ import org.countersign.audit.AuditLog;
 import org.countersign.audit.Origin;
 
 /**
- * The policies: what those of a scope decide for a request (from the cache, never waiting on the database), and
- * their administration, validated whole before anything is stored and audited with the change.
+ * The policies: what those of a scope decide for a request (from the cache, never waiting on the
+ * database), and their administration, validated whole before anything is stored and audited with
+ * the change.
  *
  * <pre>{@code
  * Set<String> types = policies.decide(Scope.AUTHENTICATION, request).list(CoreActions.CHALLENGE_RESPONSE);
@@ -50,10 +51,9 @@ public class Policies {
     return new Decision(matched);
   }
 
-
   /**
-   * Whether any active policy, of any scope, sets this action. A hot path that reads one action asks this first
-   * and keeps its default without matching when no policy speaks of it.
+   * Whether any active policy, of any scope, sets this action. A hot path that reads one action
+   * asks this first and keeps its default without matching when no policy speaks of it.
    */
   public boolean anySets(String action) {
     return cache.anySets(action);
@@ -86,30 +86,40 @@ public class Policies {
   public long activate(String name, boolean active, Origin origin) {
     long id = store.activate(name, active).orElseThrow(() -> new UnknownPolicy(name));
     cache.changedInThisTransaction();
-    audit.write(audit.entry(active ? "policy_enable" : "policy_disable", origin)
-        .outcome(true, "OK", "policy " + name));
+    audit.write(
+        audit
+            .entry(active ? "policy_enable" : "policy_disable", origin)
+            .outcome(true, "OK", "policy " + name));
     return id;
   }
 
   private Policy validated(PolicyDraft d, Optional<Policy> stored) {
-    if (!NAME.matcher(d.name()).matches() || d.name().equals("check") || d.name().startsWith("pi-update-policy-")) {
-      throw new InvalidPolicy("Invalid policy name: only letters, digits, '_', '.' and '-' (at most 64), "
-          + "and not 'check'.");
+    if (!NAME.matcher(d.name()).matches()
+        || d.name().equals("check")
+        || d.name().startsWith("pi-update-policy-")) {
+      throw new InvalidPolicy(
+          "Invalid policy name: only letters, digits, '_', '.' and '-' (at most 64), "
+              + "and not 'check'.");
     }
-    Scope scope = Scope.fromWireName(d.scope().strip().toLowerCase(Locale.ROOT))
-        .orElseThrow(() -> new InvalidPolicy("Invalid scope: " + d.scope()));
+    Scope scope =
+        Scope.fromWireName(d.scope().strip().toLowerCase(Locale.ROOT))
+            .orElseThrow(() -> new InvalidPolicy("Invalid scope: " + d.scope()));
     Map<String, String> checked = new LinkedHashMap<>();
-    d.actions().forEach((name, value) -> action(scope, name, value).ifPresent(v -> checked.put(name, v)));
+    d.actions()
+        .forEach((name, value) -> action(scope, name, value).ifPresent(v -> checked.put(name, v)));
     if (checked.isEmpty() && scope != Scope.USER) {
       throw new InvalidPolicy("Missing parameter: 'action'");
     }
     List<String> realms = entries("realm", d.realms(), stored.map(Policy::realms));
     realms.forEach(this::knownRealm);
     List<String> resolvers = entries("resolver", d.resolvers(), stored.map(Policy::resolvers));
-    resolvers.stream().filter(r -> !r.equals("*") && !names.resolverExists(r)).findFirst()
-        .ifPresent(r -> {
-          throw new InvalidPolicy("Unknown resolver: " + r);
-        });
+    resolvers.stream()
+        .filter(r -> !r.equals("*") && !names.resolverExists(r))
+        .findFirst()
+        .ifPresent(
+            r -> {
+              throw new InvalidPolicy("Unknown resolver: " + r);
+            });
     List<String> userEntries = entries("user", d.users(), stored.map(Policy::users));
     List<String> clients = entries("client", d.clients(), stored.map(Policy::clients));
     clients.forEach(AddressRange::parse);
@@ -120,15 +130,34 @@ public class Policies {
     if (d.description().map(String::length).orElse(0) > 1000) {
       throw new InvalidPolicy("Invalid description: at most 1000 characters.");
     }
-    return new Policy(stored.map(Policy::id).orElse(0L), d.name(), scope, d.active(), checked, realms, resolvers,
-        userEntries, clients, priority, d.description());
+    return new Policy(
+        stored.map(Policy::id).orElse(0L),
+        d.name(),
+        scope,
+        d.active(),
+        checked,
+        realms,
+        resolvers,
+        userEntries,
+        clients,
+        priority,
+        d.description());
   }
 
   /** The validated value of an action, or empty for a flag set to false. */
   private Optional<String> action(Scope scope, String name, String value) {
-    ActionSpec spec = actions.find(scope, name).orElseThrow(() -> new InvalidPolicy(
-        "Unknown action " + name + " in scope " + scope.wireName() + "; known: "
-            + String.join(", ", actions.names(scope))));
+    ActionSpec spec =
+        actions
+            .find(scope, name)
+            .orElseThrow(
+                () ->
+                    new InvalidPolicy(
+                        "Unknown action "
+                            + name
+                            + " in scope "
+                            + scope.wireName()
+                            + "; known: "
+                            + String.join(", ", actions.names(scope))));
     String v = value.strip();
     switch (spec.kind()) {
       case FLAG -> {
@@ -159,11 +188,13 @@ public class Policies {
     }
   }
 
-  private List<String> entries(String what, Optional<List<String>> given, Optional<List<String>> kept) {
-    List<String> list = given.or(() -> kept).orElse(List.of()).stream()
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .toList();
+  private List<String> entries(
+      String what, Optional<List<String>> given, Optional<List<String>> kept) {
+    List<String> list =
+        given.or(() -> kept).orElse(List.of()).stream()
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .toList();
     if (list.size() > MAX_ENTRIES) {
       throw new InvalidPolicy("Invalid " + what + ": at most " + MAX_ENTRIES + " entries.");
     }

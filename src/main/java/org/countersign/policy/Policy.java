@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A policy as stored: its actions (a flag's value is {@code "true"}) and the conditions under which it matches.
- * Empty realm, resolver, user and client lists match everything.
+ * A policy as stored: its actions (a flag's value is {@code "true"}) and the conditions under which
+ * it matches. Empty realm, resolver, user and client lists match everything.
  */
 public record Policy(
     long id,

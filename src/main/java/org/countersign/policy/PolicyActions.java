@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Every action a policy may set, per scope, collected from the {@link ActionProvider} beans at start-up. */
+/**
+ * Every action a policy may set, per scope, collected from the {@link ActionProvider} beans at
+ * start-up.
+ */
 @ApplicationScoped
 public class PolicyActions {
 
@@ -24,7 +27,8 @@ public class PolicyActions {
       for (ActionSpec spec : provider.actions()) {
         Map<String, ActionSpec> actions = map.computeIfAbsent(spec.scope(), s -> new TreeMap<>());
         if (actions.put(spec.name(), spec) != null) {
-          throw new IllegalStateException("Two policy actions are named '" + spec.name() + "' in " + spec.scope());
+          throw new IllegalStateException(
+              "Two policy actions are named '" + spec.name() + "' in " + spec.scope());
         }
       }
     }

@@ -13,10 +13,11 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The active policies, compiled, as this node last read them. A request never waits on the database for them:
- * at most once a second one request reads the version number (one row), and only when it has changed are the
- * policies read again; meanwhile every other request uses the snapshot it has. A change made on this node is seen
- * by the next request after its commit, one made on another node within about a second.
+ * The active policies, compiled, as this node last read them. A request never waits on the database
+ * for them: at most once a second one request reads the version number (one row), and only when it
+ * has changed are the policies read again; meanwhile every other request uses the snapshot it has.
+ * A change made on this node is seen by the next request after its commit, one made on another node
+ * within about a second.
  */
 @ApplicationScoped
 public class PolicyCache {
@@ -31,7 +32,8 @@ public class PolicyCache {
   private volatile boolean stale = true;
 
   /** The active policies and the names of every action they set, as read at one version. */
-  private record Snapshot(long version, List<CompiledPolicy> policies, Set<String> actions, long checkedAt) {}
+  private record Snapshot(
+      long version, List<CompiledPolicy> policies, Set<String> actions, long checkedAt) {}
 
   /** The active policies, best priority first. */
   List<CompiledPolicy> active() {
@@ -57,17 +59,18 @@ public class PolicyCache {
 
   /** Makes the next request read the policies again, once the current transaction has committed. */
   void changedInThisTransaction() {
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
 
-      @Override
-      public void afterCompletion(int status) {
-        if (status == Status.STATUS_COMMITTED) {
-          stale = true;
-        }
-      }
-    });
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              stale = true;
+            }
+          }
+        });
   }
 
   private Snapshot refresh(Snapshot old) {

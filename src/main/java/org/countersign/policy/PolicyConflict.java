@@ -1,12 +1,13 @@
 package org.countersign.policy;
 
 /**
- * Policies of the same, best priority that match one request set a single-value action to different values;
- * the request is refused rather than guessed, as privacyIDEA does.
+ * Policies of the same, best priority that match one request set a single-value action to different
+ * values; the request is refused rather than guessed, as privacyIDEA does.
  */
 public class PolicyConflict extends PolicyException {
 
   public PolicyConflict(String action, java.util.Collection<String> policies) {
-    super("Contradicting " + action + " values in the policies " + String.join(", ", policies) + ".");
+    super(
+        "Contradicting " + action + " values in the policies " + String.join(", ", policies) + ".");
   }
 }

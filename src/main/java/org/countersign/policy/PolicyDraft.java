@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A policy as an administrator sends it. Absent lists and priority keep the stored policy's on an update (as in
- * privacyIDEA); {@code active} defaults to true and the description is replaced.
+ * A policy as an administrator sends it. Absent lists and priority keep the stored policy's on an
+ * update (as in privacyIDEA); {@code active} defaults to true and the description is replaced.
  */
 public record PolicyDraft(
     String name,

@@ -20,12 +20,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.countersign.json.Jsonp;
 
-/** The stored form of a {@link Policy}; lists are comma-joined and the actions a JSON object of strings. */
+/**
+ * The stored form of a {@link Policy}; lists are comma-joined and the actions a JSON object of
+ * strings.
+ */
 @Entity
 @Table(name = "cs_policy")
 @SequenceGenerator(name = "cs_policy_seq", sequenceName = "cs_policy_seq", allocationSize = 1)
 @NamedQueries({
-  @NamedQuery(name = PolicyRow.ALL, query = "SELECT p FROM PolicyRow p ORDER BY p.priority, p.name"),
+  @NamedQuery(
+      name = PolicyRow.ALL,
+      query = "SELECT p FROM PolicyRow p ORDER BY p.priority, p.name"),
   @NamedQuery(name = PolicyRow.BY_NAME, query = "SELECT p FROM PolicyRow p WHERE p.name = :name")
 })
 class PolicyRow {
@@ -101,8 +106,18 @@ class PolicyRow {
       JsonObject o = reader.readObject();
       o.forEach((k, v) -> a.put(k, ((JsonString) v).getString()));
     }
-    return new Policy(id, name, Scope.fromWireName(scope).orElseThrow(), active, a, split(realms), split(resolvers),
-        split(users), split(clients), priority, Optional.ofNullable(description));
+    return new Policy(
+        id,
+        name,
+        Scope.fromWireName(scope).orElseThrow(),
+        active,
+        a,
+        split(realms),
+        split(resolvers),
+        split(users),
+        split(clients),
+        priority,
+        Optional.ofNullable(description));
   }
 
   private static List<String> split(String joined) {

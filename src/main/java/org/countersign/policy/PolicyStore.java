@@ -26,7 +26,8 @@ public class PolicyStore {
 
   @Transactional
   public long version() {
-    Object v = em.createNativeQuery("SELECT version FROM cs_policy_state WHERE id = 1").getSingleResult();
+    Object v =
+        em.createNativeQuery("SELECT version FROM cs_policy_state WHERE id = 1").getSingleResult();
     return ((Number) v).longValue();
   }
 
@@ -38,11 +39,14 @@ public class PolicyStore {
   /** Stores the policy under its name, new or replacing the one of that name; returns its id. */
   @Transactional(Transactional.TxType.MANDATORY)
   public long save(Policy policy) {
-    PolicyRow row = row(policy.name()).orElseGet(() -> {
-      PolicyRow created = new PolicyRow(policy.name());
-      em.persist(created);
-      return created;
-    });
+    PolicyRow row =
+        row(policy.name())
+            .orElseGet(
+                () -> {
+                  PolicyRow created = new PolicyRow(policy.name());
+                  em.persist(created);
+                  return created;
+                });
     row.assign(policy);
     em.flush();
     changed();
@@ -52,20 +56,22 @@ public class PolicyStore {
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Long> delete(String name) {
     Optional<PolicyRow> row = row(name);
-    row.ifPresent(r -> {
-      em.remove(r);
-      changed();
-    });
+    row.ifPresent(
+        r -> {
+          em.remove(r);
+          changed();
+        });
     return row.map(PolicyRow::id);
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Long> activate(String name, boolean active) {
     Optional<PolicyRow> row = row(name);
-    row.ifPresent(r -> {
-      r.activate(active);
-      changed();
-    });
+    row.ifPresent(
+        r -> {
+          r.activate(active);
+          changed();
+        });
     return row.map(PolicyRow::id);
   }
 
@@ -77,6 +83,7 @@ public class PolicyStore {
   }
 
   private void changed() {
-    em.createNativeQuery("UPDATE cs_policy_state SET version = version + 1 WHERE id = 1").executeUpdate();
+    em.createNativeQuery("UPDATE cs_policy_state SET version = version + 1 WHERE id = 1")
+        .executeUpdate();
   }
 }

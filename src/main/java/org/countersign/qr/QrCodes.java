@@ -45,9 +45,9 @@ public final class QrCodes {
   }
 
   /**
-   * The matrix as a one-bit image, written straight into its packed pixel bytes (a set bit is white in the
-   * default two-colour palette). Setting 90,000 pixels one by one through the colour model cost most of the
-   * time of drawing a code.
+   * The matrix as a one-bit image, written straight into its packed pixel bytes (a set bit is white
+   * in the default two-colour palette). Setting 90,000 pixels one by one through the colour model
+   * cost most of the time of drawing a code.
    */
   private static BufferedImage image(BitMatrix matrix) {
     int width = matrix.getWidth();

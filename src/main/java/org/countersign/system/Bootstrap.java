@@ -15,11 +15,11 @@ import org.countersign.user.AdminAccounts;
 import org.flywaydb.core.Flyway;
 
 /**
- * Brings the server up in order: a check of the configured admin password, schema migrations, then the master
- * key (checked against the database), then the first admin account. Any failure stops the deployment with one
- * clear log line ({@link StartRefusal}; on Payara Micro the process ends too), so the server never runs against
- * a schema it does not know, with a key that does not open its secrets or with a placeholder or short admin
- * password.
+ * Brings the server up in order: a check of the configured admin password, schema migrations, then
+ * the master key (checked against the database), then the first admin account. Any failure stops
+ * the deployment with one clear log line ({@link StartRefusal}; on Payara Micro the process ends
+ * too), so the server never runs against a schema it does not know, with a key that does not open
+ * its secrets or with a placeholder or short admin password.
  */
 @Singleton
 @Startup
@@ -44,7 +44,8 @@ public class Bootstrap {
     } catch (KeyException | IllegalStateException e) {
       throw StartRefusal.refuse(e.getMessage());
     } catch (RuntimeException e) {
-      // a database that cannot be reached or used (Flyway, JDBC): the first line of the message says which
+      // a database that cannot be reached or used (Flyway, JDBC): the first line of the message
+      // says which
       throw StartRefusal.refuse(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
     }
   }

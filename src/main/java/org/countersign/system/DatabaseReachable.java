@@ -10,10 +10,10 @@ import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.Session;
 
 /**
- * One connection before EclipseLink's first login. Payara logs in while it prepares the deployment, before any
- * other code of the application runs; a database that does not answer would fail the deployment there, and the
- * process would run on without the application. Refusing here gives the one log line and, on Payara Micro, the
- * end of the process ({@link StartRefusal}).
+ * One connection before EclipseLink's first login. Payara logs in while it prepares the deployment,
+ * before any other code of the application runs; a database that does not answer would fail the
+ * deployment there, and the process would run on without the application. Refusing here gives the
+ * one log line and, on Payara Micro, the end of the process ({@link StartRefusal}).
  */
 final class DatabaseReachable {
 
@@ -27,8 +27,12 @@ final class DatabaseReachable {
     try (Connection c = dataSource(connector).getConnection()) {
       // the connection opened: the database answers
     } catch (SQLException | NamingException | RuntimeException e) {
-      throw StartRefusal.refuse("the database does not answer (" + e.getClass().getSimpleName() + ": "
-          + firstLine(e.getMessage()) + ")");
+      throw StartRefusal.refuse(
+          "the database does not answer ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + firstLine(e.getMessage())
+              + ")");
     }
   }
 

@@ -13,8 +13,9 @@ import org.countersign.crypto.KeyFile;
 import org.countersign.crypto.KeyRing;
 
 /**
- * Loads the master key and proves it belongs to this database. The database keeps a value sealed under the key;
- * a key that cannot open it, or a missing key file for a database that has one, stops the start-up.
+ * Loads the master key and proves it belongs to this database. The database keeps a value sealed
+ * under the key; a key that cannot open it, or a missing key file for a database that has one,
+ * stops the start-up.
  */
 @ApplicationScoped
 public class KeyCheck {
@@ -35,7 +36,9 @@ public class KeyCheck {
     if (key.isEmpty()) {
       if (check.isPresent() || holdsSecrets()) {
         throw new KeyException(
-            "the key file " + file.path() + " is missing, but the database holds secrets sealed with it."
+            "the key file "
+                + file.path()
+                + " is missing, but the database holds secrets sealed with it."
                 + " Restore the key file from your backup (or point countersign.data.dir at it).");
       }
       keys.install(file.create(random));
@@ -46,12 +49,15 @@ public class KeyCheck {
     keys.install(key.get());
     if (check.isEmpty()) {
       if (holdsSecrets()) {
-        throw new KeyException("the database holds secrets but no key check; refusing to guess the key.");
+        throw new KeyException(
+            "the database holds secrets but no key check; refusing to guess the key.");
       }
       em.persist(new Meta(Meta.KEY_CHECK, keys.newKeyCheck()));
     } else if (!keys.opensKeyCheck(check.get().value())) {
       throw new KeyException(
-          "the key file " + file.path() + " does not belong to this database: its secrets do not open with it.");
+          "the key file "
+              + file.path()
+              + " does not belong to this database: its secrets do not open with it.");
     }
   }
 

@@ -5,7 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A named value the server keeps about its own database, such as the check value of the master key. */
+/**
+ * A named value the server keeps about its own database, such as the check value of the master key.
+ */
 @Entity
 @Table(name = "cs_meta")
 public class Meta {

@@ -4,10 +4,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What the server does when it cannot start: one log line that says why, and on Payara Micro, where the process
- * exists to serve this one application, the end of the process with exit status 1, so that systemd or an
- * orchestrator sees the failure and a load balancer never meets a process that answers 404 to everything. Other
- * servers (WildFly, Payara Server) host other applications too and keep running without this one.
+ * What the server does when it cannot start: one log line that says why, and on Payara Micro, where
+ * the process exists to serve this one application, the end of the process with exit status 1, so
+ * that systemd or an orchestrator sees the failure and a load balancer never meets a process that
+ * answers 404 to everything. Other servers (WildFly, Payara Server) host other applications too and
+ * keep running without this one.
  *
  * <pre>{@code
  * throw StartRefusal.refuse(e.getMessage());
@@ -16,15 +17,16 @@ import java.util.logging.Logger;
 public final class StartRefusal {
 
   private static final Logger LOG = Logger.getLogger(StartRefusal.class.getName());
+
   /** How long the server's own shutdown may take before the process is halted. */
   private static final long HALT_AFTER_MILLIS = 30_000;
 
   private StartRefusal() {}
 
   /**
-   * Logs the reason and, on Payara Micro, ends the process; returns the exception the caller throws so that the
-   * deployment fails as well (the exit runs on a thread of its own, after the deployment thread let go of the
-   * server).
+   * Logs the reason and, on Payara Micro, ends the process; returns the exception the caller throws
+   * so that the deployment fails as well (the exit runs on a thread of its own, after the
+   * deployment thread let go of the server).
    */
   public static IllegalStateException refuse(String why) {
     LOG.log(Level.SEVERE, "Countersign cannot start: {0}", why);
@@ -36,10 +38,13 @@ public final class StartRefusal {
   }
 
   private static void exit() {
-    Thread halt = new Thread(() -> {
-      sleep(HALT_AFTER_MILLIS);
-      Runtime.getRuntime().halt(1);
-    }, "countersign-start-refused-halt");
+    Thread halt =
+        new Thread(
+            () -> {
+              sleep(HALT_AFTER_MILLIS);
+              Runtime.getRuntime().halt(1);
+            },
+            "countersign-start-refused-halt");
     halt.setDaemon(true);
     halt.start();
     System.exit(1);

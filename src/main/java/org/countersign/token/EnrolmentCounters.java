@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import org.countersign.ops.Outcomes;
 import org.countersign.token.spi.TokenType;
 
-/** Declares the enrolment counter of every installed token type at zero when the application starts. */
+/**
+ * Declares the enrolment counter of every installed token type at zero when the application starts.
+ */
 @ApplicationScoped
 public class EnrolmentCounters {
 

@@ -2,7 +2,6 @@ package org.countersign.token;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.countersign.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
@@ -20,22 +19,24 @@ import org.countersign.audit.AuditLog;
 import org.countersign.auth.Caller;
 import org.countersign.config.Settings;
 import org.countersign.crypto.KeyRing;
-import org.countersign.token.spi.EnrolmentContext;
-import org.countersign.token.spi.OtpToken;
-import org.countersign.token.spi.OtpVerifier;
-import org.countersign.token.spi.TokenType;
-import org.countersign.user.User;
+import org.countersign.json.Jsonp;
 import org.countersign.policy.CoreActions;
 import org.countersign.policy.Decision;
 import org.countersign.policy.Policies;
 import org.countersign.policy.PolicyRefusal;
 import org.countersign.policy.PolicyRequest;
 import org.countersign.policy.Scope;
+import org.countersign.token.spi.EnrolmentContext;
+import org.countersign.token.spi.OtpToken;
+import org.countersign.token.spi.OtpVerifier;
+import org.countersign.token.spi.TokenType;
+import org.countersign.user.User;
 import org.countersign.user.UserStore;
 
 /**
- * {@code /token/init}: creates a token of any type for a user (or unassigned), or confirms the first code of a
- * token waiting in rollout state {@code verify}. The type does its own part through {@link TokenType#enrol}.
+ * {@code /token/init}: creates a token of any type for a user (or unassigned), or confirms the
+ * first code of a token waiting in rollout state {@code verify}. The type does its own part through
+ * {@link TokenType#enrol}.
  */
 @ApplicationScoped
 public class EnrolmentService {
@@ -64,9 +65,10 @@ public class EnrolmentService {
   }
 
   /**
-   * Creates a token that waits in rollout state {@code verify} until {@link #confirm} accepts its first code,
-   * whatever {@code countersign.enrol.verify} says: the self-service pages never hand out a token that was not
-   * proven to work. Only for types that take codes; any other type is a parameter error.
+   * Creates a token that waits in rollout state {@code verify} until {@link #confirm} accepts its
+   * first code, whatever {@code countersign.enrol.verify} says: the self-service pages never hand
+   * out a token that was not proven to work. Only for types that take codes; any other type is a
+   * parameter error.
    */
   @Transactional
   public JsonObject createUnconfirmed(Params params, Caller caller, java.net.URI publicBase) {
@@ -74,54 +76,79 @@ public class EnrolmentService {
   }
 
   /**
-   * The caller's newest token of this type that still waits for its first code, is not locked and was created
-   * within {@code maxAge}: an enrolment the person left unfinished and may resume.
+   * The caller's newest token of this type that still waits for its first code, is not locked and
+   * was created within {@code maxAge}: an enrolment the person left unfinished and may resume.
    */
   @Transactional
   public Optional<Token> unconfirmed(String type, Duration maxAge, Caller caller) {
     LocalDateTime after = LocalDateTime.now(clock).minus(maxAge);
-    return tokens.inRolloutState(caller.realm(), caller.username(), type, RolloutState.VERIFY, after).stream()
+    return tokens
+        .inRolloutState(caller.realm(), caller.username(), type, RolloutState.VERIFY, after)
+        .stream()
         .filter(t -> !t.locked())
         .findFirst();
   }
 
   /**
-   * The seed of the caller's token that waits for its first code, so that an enroller can show the same
-   * provisioning data again instead of a new secret. Audited; the caller clears the array after use.
+   * The seed of the caller's token that waits for its first code, so that an enroller can show the
+   * same provisioning data again instead of a new secret. Audited; the caller clears the array
+   * after use.
    */
   @Transactional
   public byte[] reopenSeed(String serial, Caller caller) {
-    Token token = tokens.bySerial(serial)
-        .filter(t -> caller.mayActOn(t.realm().orElse(""), t.username().orElse("")))
-        .orElseThrow(() -> ApiException.tokenNotFound(serial));
+    Token token =
+        tokens
+            .bySerial(serial)
+            .filter(t -> caller.mayActOn(t.realm().orElse(""), t.username().orElse("")))
+            .orElseThrow(() -> ApiException.tokenNotFound(serial));
     if (!RolloutState.VERIFY.equals(token.rolloutState())) {
       throw new ApiException(ErrorCode.TOKEN_ADMIN, "The token is not waiting for verification.");
     }
-    byte[] seed = secrets.seed(token)
-        .orElseThrow(() -> new ApiException(ErrorCode.TOKEN_ADMIN, "The token has no secret yet."));
-    audit.write(audit.entry("token_resume", caller.origin())
-        .user(token.realm().orElse(null), token.username().orElse(null))
-        .token(serial, token.type())
-        .outcome(true, "OK", "enrolment resumed"));
+    byte[] seed =
+        secrets
+            .seed(token)
+            .orElseThrow(
+                () -> new ApiException(ErrorCode.TOKEN_ADMIN, "The token has no secret yet."));
+    audit.write(
+        audit
+            .entry("token_resume", caller.origin())
+            .user(token.realm().orElse(null), token.username().orElse(null))
+            .token(serial, token.type())
+            .outcome(true, "OK", "enrolment resumed"));
     return seed;
   }
 
-  private JsonObject create(Params params, Caller caller, java.net.URI publicBase, boolean mustConfirm) {
-    TokenType type = types.require(params.optional("type").filter(s -> !s.isEmpty()).orElse("hotp")
-        .toLowerCase(Locale.ROOT));
+  private JsonObject create(
+      Params params, Caller caller, java.net.URI publicBase, boolean mustConfirm) {
+    TokenType type =
+        types.require(
+            params
+                .optional("type")
+                .filter(s -> !s.isEmpty())
+                .orElse("hotp")
+                .toLowerCase(Locale.ROOT));
     boolean takesCodes = types.capability(type.name(), OtpVerifier.class).isPresent();
     if (mustConfirm && !takesCodes) {
       throw ApiException.invalid("type", "this type has no codes to confirm");
     }
     rights.require(caller, TypePolicyActions.enrolRight(type.name()));
     Optional<User> owner = owner(params, caller);
-    Decision policy = policies.decide(Scope.ENROLLMENT, owner
-        .map(u -> PolicyRequest.ofUser(u.realm(), UserStore.RESOLVER, u.username(), caller.client()))
-        .orElseGet(() -> PolicyRequest.anonymous(caller.client())));
+    Decision policy =
+        policies.decide(
+            Scope.ENROLLMENT,
+            owner
+                .map(
+                    u ->
+                        PolicyRequest.ofUser(
+                            u.realm(), UserStore.RESOLVER, u.username(), caller.client()))
+                .orElseGet(() -> PolicyRequest.anonymous(caller.client())));
     if (owner.isPresent()) {
       limitTokens(owner.get(), policy);
     }
-    String serial = params.has("serial") ? serials.chosen(params.required("serial")) : serials.fresh(type.serialPrefix());
+    String serial =
+        params.has("serial")
+            ? serials.chosen(params.required("serial"))
+            : serials.fresh(type.serialPrefix());
     String description = bounded(params, "description", MAX_DESCRIPTION);
     String pin = bounded(params, "pin", MAX_PIN);
 
@@ -130,25 +157,32 @@ public class EnrolmentService {
     token.describe(description);
     token.setPinHash(keys.pins().hash(pin));
     JsonObject typeDetail = type.enrol(token, params, context(token, owner, publicBase, policy));
-    boolean verify = (mustConfirm || settings.enrolVerify()
-        || policy.list(TypePolicyActions.VERIFY_ENROLLMENT).contains(type.name())) && takesCodes;
+    boolean verify =
+        (mustConfirm
+                || settings.enrolVerify()
+                || policy.list(TypePolicyActions.VERIFY_ENROLLMENT).contains(type.name()))
+            && takesCodes;
     if (verify) {
       token.setRolloutState(RolloutState.VERIFY);
     }
     tokens.add(token);
     outcomes.enrolled(type.name());
     audit.write(
-        audit.entry("token_init", caller.origin())
+        audit
+            .entry("token_init", caller.origin())
             .user(token.realm().orElse(null), token.username().orElse(null))
             .token(serial, type.name())
             .outcome(true, "OK", verify ? "waiting for the first code" : null));
 
-    JsonObjectBuilder detail = Jsonp.createObjectBuilder(typeDetail)
-        .add("serial", serial)
-        .add("rollout_state", token.rolloutState());
+    JsonObjectBuilder detail =
+        Jsonp.createObjectBuilder(typeDetail)
+            .add("serial", serial)
+            .add("rollout_state", token.rolloutState());
     if (verify) {
-      detail.add("verify", Jsonp.createObjectBuilder()
-          .add("message", "Please enter a valid OTP value of the new token."));
+      detail.add(
+          "verify",
+          Jsonp.createObjectBuilder()
+              .add("message", "Please enter a valid OTP value of the new token."));
     }
     return detail.build();
   }
@@ -157,14 +191,21 @@ public class EnrolmentService {
   @Transactional(dontRollbackOn = ApiException.class)
   public JsonObject confirm(Params params, Caller caller) {
     String serial = params.required("serial");
-    Token token = tokens.bySerial(serial)
-        .filter(t -> caller.mayActOn(t.realm().orElse(""), t.username().orElse("")))
-        .orElseThrow(() -> ApiException.tokenNotFound(serial));
+    Token token =
+        tokens
+            .bySerial(serial)
+            .filter(t -> caller.mayActOn(t.realm().orElse(""), t.username().orElse("")))
+            .orElseThrow(() -> ApiException.tokenNotFound(serial));
     if (!RolloutState.VERIFY.equals(token.rolloutState())) {
       throw new ApiException(ErrorCode.TOKEN_ADMIN, "The token is not waiting for verification.");
     }
-    OtpVerifier verifier = types.capability(token.type(), OtpVerifier.class)
-        .orElseThrow(() -> new ApiException(ErrorCode.TOKEN_ADMIN, "This token type has no codes to verify."));
+    OtpVerifier verifier =
+        types
+            .capability(token.type(), OtpVerifier.class)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ErrorCode.TOKEN_ADMIN, "This token type has no codes to verify."));
     String code = params.required("verify");
     OtpToken opened = secrets.open(token).orElseThrow();
     OptionalLong counter;
@@ -173,11 +214,16 @@ public class EnrolmentService {
     } finally {
       Arrays.fill(opened.seed(), (byte) 0);
     }
-    boolean ok = lockout.admits(token, clock.instant()) && counter.isPresent() && counter.getAsLong() > token.lastCounter()
-        && tokens.advanceCounter(token, counter.getAsLong());
-    var entry = audit.entry("token_verify", caller.origin())
-        .user(token.realm().orElse(null), token.username().orElse(null))
-        .token(serial, token.type());
+    boolean ok =
+        lockout.admits(token, clock.instant())
+            && counter.isPresent()
+            && counter.getAsLong() > token.lastCounter()
+            && tokens.advanceCounter(token, counter.getAsLong());
+    var entry =
+        audit
+            .entry("token_verify", caller.origin())
+            .user(token.realm().orElse(null), token.username().orElse(null))
+            .token(serial, token.type());
     if (!ok) {
       tokens.recordFailure(java.util.List.of(token));
       audit.write(entry.outcome(false, "REJECT", "wrong first code"));
@@ -185,7 +231,10 @@ public class EnrolmentService {
     }
     tokens.setRolloutState(token, RolloutState.DONE);
     audit.write(entry.outcome(true, "OK", null));
-    return Jsonp.createObjectBuilder().add("serial", serial).add("rollout_state", RolloutState.DONE).build();
+    return Jsonp.createObjectBuilder()
+        .add("serial", serial)
+        .add("rollout_state", RolloutState.DONE)
+        .build();
   }
 
   private Optional<User> owner(Params params, Caller caller) {
@@ -211,15 +260,20 @@ public class EnrolmentService {
     return value;
   }
 
-  /** privacyIDEA's {@code max_token_per_user}: refuses a token beyond the limit of the owner's policies. */
+  /**
+   * privacyIDEA's {@code max_token_per_user}: refuses a token beyond the limit of the owner's
+   * policies.
+   */
   private void limitTokens(User owner, Decision policy) {
     Optional<Integer> max = policy.whole(CoreActions.MAX_TOKEN_PER_USER);
     if (max.isPresent() && tokens.ofOwner(owner.realm(), owner.username()).size() >= max.get()) {
-      throw new PolicyRefusal("The number of tokens for this user is limited to " + max.get() + ".");
+      throw new PolicyRefusal(
+          "The number of tokens for this user is limited to " + max.get() + ".");
     }
   }
 
-  private EnrolmentContext context(Token token, Optional<User> owner, java.net.URI publicBase, Decision policy) {
+  private EnrolmentContext context(
+      Token token, Optional<User> owner, java.net.URI publicBase, Decision policy) {
     return new EnrolmentContext() {
       @Override
       public Optional<String> policy(String action) {

@@ -9,20 +9,25 @@ import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
 /**
- * A one-time session in which a smartphone app registers its secret for a token. Only a SHA-256 hash of the
- * session is stored; consuming it is one conditional DELETE, so a session works once and only until it expires.
+ * A one-time session in which a smartphone app registers its secret for a token. Only a SHA-256
+ * hash of the session is stored; consuming it is one conditional DELETE, so a session works once
+ * and only until it expires.
  */
 @Entity
 @Table(name = "cs_enrolment_session")
 @NamedQueries({
   @NamedQuery(
       name = EnrolmentSession.VALID,
-      query = "SELECT COUNT(s) FROM EnrolmentSession s WHERE s.hash = :hash AND s.serial = :serial"
-          + " AND s.expiresAt > :now"),
+      query =
+          "SELECT COUNT(s) FROM EnrolmentSession s WHERE s.hash = :hash AND s.serial = :serial"
+              + " AND s.expiresAt > :now"),
   @NamedQuery(
       name = EnrolmentSession.CONSUME,
-      query = "DELETE FROM EnrolmentSession s WHERE s.hash = :hash AND s.serial = :serial AND s.expiresAt > :now"),
-  @NamedQuery(name = EnrolmentSession.PURGE, query = "DELETE FROM EnrolmentSession s WHERE s.expiresAt <= :now")
+      query =
+          "DELETE FROM EnrolmentSession s WHERE s.hash = :hash AND s.serial = :serial AND s.expiresAt > :now"),
+  @NamedQuery(
+      name = EnrolmentSession.PURGE,
+      query = "DELETE FROM EnrolmentSession s WHERE s.expiresAt <= :now")
 })
 public class EnrolmentSession {
 

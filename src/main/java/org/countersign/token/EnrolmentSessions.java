@@ -15,8 +15,8 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 
 /**
- * One-time enrolment sessions for app-registered tokens: opened at {@code /token/init}, checked when the app
- * fetches its metadata, consumed when it registers its secret.
+ * One-time enrolment sessions for app-registered tokens: opened at {@code /token/init}, checked
+ * when the app fetches its metadata, consumed when it registers its secret.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -28,12 +28,16 @@ public class EnrolmentSessions {
   @Inject SecureRandom random;
   @Inject Clock clock;
 
-  /** Opens a session for a token and returns the session value (128 random bits, hex) to put in the QR code. */
+  /**
+   * Opens a session for a token and returns the session value (128 random bits, hex) to put in the
+   * QR code.
+   */
   public String open(String serial, int validSeconds) {
     byte[] b = new byte[16];
     random.nextBytes(b);
     String session = HexFormat.of().formatHex(b);
-    LocalDateTime expires = LocalDateTime.ofInstant(clock.instant().plusSeconds(validSeconds), ZoneOffset.UTC);
+    LocalDateTime expires =
+        LocalDateTime.ofInstant(clock.instant().plusSeconds(validSeconds), ZoneOffset.UTC);
     em.persist(new EnrolmentSession(hash(session), serial, expires));
     return session;
   }
@@ -63,8 +67,10 @@ public class EnrolmentSessions {
 
   private static String hash(String session) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(session.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(session.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,6 +1,5 @@
 package org.countersign.token;
 
-import org.countersign.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -11,8 +10,11 @@ import jakarta.persistence.Converter;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.countersign.json.Jsonp;
 
-/** Stores a token's public parameters as one small JSON object, read with the row in a single query. */
+/**
+ * Stores a token's public parameters as one small JSON object, read with the row in a single query.
+ */
 @Converter
 public class InfoConverter implements AttributeConverter<Map<String, String>, String> {
 

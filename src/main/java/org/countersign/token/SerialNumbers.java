@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 import org.countersign.api.ApiException;
 import org.countersign.api.ErrorCode;
 
-/** Checks given serials and makes new ones: the type's prefix and eight random hex digits, such as TOTP0A1B2C3D. */
+/**
+ * Checks given serials and makes new ones: the type's prefix and eight random hex digits, such as
+ * TOTP0A1B2C3D.
+ */
 @ApplicationScoped
 public class SerialNumbers {
 
@@ -40,7 +43,8 @@ public class SerialNumbers {
       throw ApiException.invalid("serial", "1 to 40 letters, digits or . _ -");
     }
     if (tokens.bySerial(serial).isPresent()) {
-      throw new ApiException(ErrorCode.TOKEN_ADMIN, "A token with serial '" + serial + "' already exists.");
+      throw new ApiException(
+          ErrorCode.TOKEN_ADMIN, "A token with serial '" + serial + "' already exists.");
     }
     return serial;
   }

@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A token: one second factor of one user. The seed is stored sealed (see {@code crypto.SecretBox}); type-specific
- * public parameters (hash algorithm, time step, OCRA suite...) live in {@link #info()}, apart from the secret.
- * After creation a token's row changes only through the single-column updates below (see {@code
- * TokenRepository}), never by writing a whole entity back: counters and fail counts change atomically in the
- * database, and no other change can overwrite them with a stale value. The setters are for building a new token.
+ * A token: one second factor of one user. The seed is stored sealed (see {@code crypto.SecretBox});
+ * type-specific public parameters (hash algorithm, time step, OCRA suite...) live in {@link
+ * #info()}, apart from the secret. After creation a token's row changes only through the
+ * single-column updates below (see {@code TokenRepository}), never by writing a whole entity back:
+ * counters and fail counts change atomically in the database, and no other change can overwrite
+ * them with a stale value. The setters are for building a new token.
  */
 @Entity
 @Table(name = "cs_token")
@@ -29,32 +30,50 @@ import java.util.Optional;
   @NamedQuery(name = Token.BY_SERIAL, query = "SELECT t FROM Token t WHERE t.serial = :serial"),
   @NamedQuery(
       name = Token.BY_OWNER,
-      query = "SELECT t FROM Token t WHERE t.realm = :realm AND t.username = :username ORDER BY t.id"),
+      query =
+          "SELECT t FROM Token t WHERE t.realm = :realm AND t.username = :username ORDER BY t.id"),
   @NamedQuery(
       name = Token.ACCEPT,
-      query = "UPDATE Token t SET t.lastCounter = :counter, t.failCount = 0, t.lastUsedAt = :now"
-          + " WHERE t.id = :id AND t.lastCounter < :counter AND t.active = TRUE" + Token.ADMITS),
+      query =
+          "UPDATE Token t SET t.lastCounter = :counter, t.failCount = 0, t.lastUsedAt = :now"
+              + " WHERE t.id = :id AND t.lastCounter < :counter AND t.active = TRUE"
+              + Token.ADMITS),
   @NamedQuery(
       name = Token.RECORD_FAILURE,
-      query = "UPDATE Token t SET t.failCount = t.failCount + 1, t.lastFailAt = :now"
-          + " WHERE t.id IN :ids AND t.failCount < t.maxFail"),
+      query =
+          "UPDATE Token t SET t.failCount = t.failCount + 1, t.lastFailAt = :now"
+              + " WHERE t.id IN :ids AND t.failCount < t.maxFail"),
   @NamedQuery(
       name = Token.RELOCK,
-      query = "UPDATE Token t SET t.lastFailAt = :now"
-          + " WHERE t.id IN :ids AND t.failCount >= t.maxFail AND t.lastFailAt <= :clearedBefore"),
+      query =
+          "UPDATE Token t SET t.lastFailAt = :now"
+              + " WHERE t.id IN :ids AND t.failCount >= t.maxFail AND t.lastFailAt <= :clearedBefore"),
   @NamedQuery(
       name = Token.ADVANCE_COUNTER,
-      query = "UPDATE Token t SET t.lastCounter = :counter WHERE t.id = :id AND t.lastCounter < :counter"),
-  @NamedQuery(name = Token.DELETE_OF_OWNER, query = "DELETE FROM Token t WHERE t.realm = :realm AND t.username = :username"),
-  @NamedQuery(name = Token.SET_ACTIVE, query = "UPDATE Token t SET t.active = :value WHERE t.id = :id"),
-  @NamedQuery(name = Token.SET_PIN, query = "UPDATE Token t SET t.pinHash = :value WHERE t.id = :id"),
-  @NamedQuery(name = Token.SET_ROLLOUT, query = "UPDATE Token t SET t.rolloutState = :value WHERE t.id = :id"),
-  @NamedQuery(name = Token.SET_SECRET, query = "UPDATE Token t SET t.sealedSecret = :value WHERE t.id = :id"),
+      query =
+          "UPDATE Token t SET t.lastCounter = :counter WHERE t.id = :id AND t.lastCounter < :counter"),
+  @NamedQuery(
+      name = Token.DELETE_OF_OWNER,
+      query = "DELETE FROM Token t WHERE t.realm = :realm AND t.username = :username"),
+  @NamedQuery(
+      name = Token.SET_ACTIVE,
+      query = "UPDATE Token t SET t.active = :value WHERE t.id = :id"),
+  @NamedQuery(
+      name = Token.SET_PIN,
+      query = "UPDATE Token t SET t.pinHash = :value WHERE t.id = :id"),
+  @NamedQuery(
+      name = Token.SET_ROLLOUT,
+      query = "UPDATE Token t SET t.rolloutState = :value WHERE t.id = :id"),
+  @NamedQuery(
+      name = Token.SET_SECRET,
+      query = "UPDATE Token t SET t.sealedSecret = :value WHERE t.id = :id"),
   @NamedQuery(name = Token.SET_INFO, query = "UPDATE Token t SET t.info = :value WHERE t.id = :id"),
   @NamedQuery(
       name = Token.ACCEPT_CHALLENGE,
-      query = "UPDATE Token t SET t.failCount = 0, t.lastUsedAt = :now"
-          + " WHERE t.id = :id AND t.active = TRUE" + Token.ADMITS),
+      query =
+          "UPDATE Token t SET t.failCount = 0, t.lastUsedAt = :now"
+              + " WHERE t.id = :id AND t.active = TRUE"
+              + Token.ADMITS),
   @NamedQuery(
       name = Token.RESET_FAILURES,
       query = "UPDATE Token t SET t.failCount = 0, t.lastFailAt = NULL WHERE t.id = :id")
@@ -77,11 +96,12 @@ public class Token {
   public static final String RELOCK = "Token.relock";
 
   /**
-   * The condition under which an accepting update may clear the fail count (see {@link Lockout}): not locked, or
-   * locked long enough ago, and past the delay the token was in when it was read.
+   * The condition under which an accepting update may clear the fail count (see {@link Lockout}):
+   * not locked, or locked long enough ago, and past the delay the token was in when it was read.
    */
-  static final String ADMITS = " AND (t.failCount < t.maxFail OR t.lastFailAt <= :clearedBefore)"
-      + " AND (t.lastFailAt IS NULL OR t.lastFailAt <= :quietSince)";
+  static final String ADMITS =
+      " AND (t.failCount < t.maxFail OR t.lastFailAt <= :clearedBefore)"
+          + " AND (t.lastFailAt IS NULL OR t.lastFailAt <= :quietSince)";
 
   /** No code has been accepted yet. */
   public static final long NO_COUNTER = -1;
@@ -249,7 +269,10 @@ public class Token {
     return maxFail;
   }
 
-  /** Whether the fail count is at its maximum; whether the token takes attempts is for {@link Lockout}. */
+  /**
+   * Whether the fail count is at its maximum; whether the token takes attempts is for {@link
+   * Lockout}.
+   */
   public boolean locked() {
     return failCount >= maxFail;
   }

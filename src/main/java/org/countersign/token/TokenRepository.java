@@ -19,14 +19,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds tokens and applies the atomic counter updates. Each update is one SQL statement whose WHERE clause
- * carries the condition, so concurrent requests cannot both win.
+ * Finds tokens and applies the atomic counter updates. Each update is one SQL statement whose WHERE
+ * clause carries the condition, so concurrent requests cannot both win.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class TokenRepository {
 
-  /** EclipseLink's query hint for results outside the persistence context; other providers ignore it. */
+  /**
+   * EclipseLink's query hint for results outside the persistence context; other providers ignore
+   * it.
+   */
   private static final String READ_ONLY = "eclipselink.read-only";
 
   @PersistenceContext(unitName = "countersign")
@@ -43,8 +46,9 @@ public class TokenRepository {
   }
 
   /**
-   * An owner's tokens, as read-only snapshots for checking a code: the persistence context does not track them,
-   * so the commit has nothing to compare. Change them only through the single-statement updates below.
+   * An owner's tokens, as read-only snapshots for checking a code: the persistence context does not
+   * track them, so the commit has nothing to compare. Change them only through the single-statement
+   * updates below.
    */
   public List<Token> ofOwner(String realm, String username) {
     return em.createNamedQuery(Token.BY_OWNER, Token.class)
@@ -54,10 +58,14 @@ public class TokenRepository {
         .getResultList();
   }
 
-  /** An owner's tokens of one type in one rollout state created after the given time, newest first. */
-  public List<Token> inRolloutState(String realm, String username, String type, String state, LocalDateTime after) {
-    return em.createQuery("SELECT t FROM Token t WHERE t.realm = :realm AND t.username = :username"
-            + " AND t.type = :type AND t.rolloutState = :state AND t.createdAt > :after ORDER BY t.id DESC",
+  /**
+   * An owner's tokens of one type in one rollout state created after the given time, newest first.
+   */
+  public List<Token> inRolloutState(
+      String realm, String username, String type, String state, LocalDateTime after) {
+    return em.createQuery(
+            "SELECT t FROM Token t WHERE t.realm = :realm AND t.username = :username"
+                + " AND t.type = :type AND t.rolloutState = :state AND t.createdAt > :after ORDER BY t.id DESC",
             Token.class)
         .setParameter("realm", realm)
         .setParameter("username", username)
@@ -76,9 +84,9 @@ public class TokenRepository {
   }
 
   /**
-   * Accepts a code for the counter it matched: moves the last accepted counter forward and clears the fail count,
-   * only if the counter is still above the last accepted one, the token is enabled and {@link Lockout} admits
-   * it, as stored now.
+   * Accepts a code for the counter it matched: moves the last accepted counter forward and clears
+   * the fail count, only if the counter is still above the last accepted one, the token is enabled
+   * and {@link Lockout} admits it, as stored now.
    *
    * @return whether this call won
    */
@@ -92,8 +100,8 @@ public class TokenRepository {
   }
 
   /**
-   * Accepts a finalised challenge: clears the fail count, only if the token is enabled and {@link Lockout} admits
-   * it, as stored now.
+   * Accepts a finalised challenge: clears the fail count, only if the token is enabled and {@link
+   * Lockout} admits it, as stored now.
    *
    * @return whether the token accepted
    */
@@ -107,13 +115,15 @@ public class TokenRepository {
 
   private Query admitting(Query query, Token token, LocalDateTime now) {
     Instant at = now.toInstant(ZoneOffset.UTC);
-    return query.setParameter("clearedBefore", lockout.clearedBefore(token, at))
+    return query
+        .setParameter("clearedBefore", lockout.clearedBefore(token, at))
         .setParameter("quietSince", lockout.quietSince(token, at));
   }
 
   /**
-   * Counts a failure of each token: one more below the maximum; at the maximum, a token whose lock had run out
-   * is locked again from now. A token still locked is left as it is, so attempts on it never prolong the lock.
+   * Counts a failure of each token: one more below the maximum; at the maximum, a token whose lock
+   * had run out is locked again from now. A token still locked is left as it is, so attempts on it
+   * never prolong the lock.
    */
   public void recordFailure(Collection<Token> tokens) {
     if (tokens.isEmpty()) {
@@ -123,15 +133,24 @@ public class TokenRepository {
     tokens.forEach(t -> ids.add(t.id()));
     Instant now = clock.instant();
     LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-    em.createNamedQuery(Token.RECORD_FAILURE).setParameter("ids", ids).setParameter("now", at).executeUpdate();
+    em.createNamedQuery(Token.RECORD_FAILURE)
+        .setParameter("ids", ids)
+        .setParameter("now", at)
+        .executeUpdate();
     // Tokens of owners whose policies set another clear timeout are relocked with their own cutoff.
     Map<LocalDateTime, List<Long>> byCutoff = new HashMap<>();
-    tokens.forEach(t -> byCutoff.computeIfAbsent(lockout.clearedBefore(t, now), c -> new ArrayList<>()).add(t.id()));
-    byCutoff.forEach((cutoff, group) -> em.createNamedQuery(Token.RELOCK)
-        .setParameter("ids", group)
-        .setParameter("now", at)
-        .setParameter("clearedBefore", cutoff)
-        .executeUpdate());
+    tokens.forEach(
+        t ->
+            byCutoff
+                .computeIfAbsent(lockout.clearedBefore(t, now), c -> new ArrayList<>())
+                .add(t.id()));
+    byCutoff.forEach(
+        (cutoff, group) ->
+            em.createNamedQuery(Token.RELOCK)
+                .setParameter("ids", group)
+                .setParameter("now", at)
+                .setParameter("clearedBefore", cutoff)
+                .executeUpdate());
   }
 
   /** Moves the last accepted counter forward, never back; returns whether it moved. */
@@ -155,7 +174,10 @@ public class TokenRepository {
     set(Token.SET_ROLLOUT, token, state);
   }
 
-  /** Replaces the public parameters with the given ones (a copy of {@link Token#info()} with changes). */
+  /**
+   * Replaces the public parameters with the given ones (a copy of {@link Token#info()} with
+   * changes).
+   */
   public void setInfo(Token token, java.util.Map<String, String> info) {
     set(Token.SET_INFO, token, new java.util.LinkedHashMap<>(info));
   }
@@ -170,7 +192,10 @@ public class TokenRepository {
   }
 
   private void set(String query, Token token, Object value) {
-    em.createNamedQuery(query).setParameter("value", value).setParameter("id", token.id()).executeUpdate();
+    em.createNamedQuery(query)
+        .setParameter("value", value)
+        .setParameter("id", token.id())
+        .executeUpdate();
   }
 
   /** Re-reads a token after a bulk update changed its row. */
@@ -187,11 +212,13 @@ public class TokenRepository {
     filter.username().ifPresent(s -> where.append(" AND t.username = :username"));
     filter.realm().ifPresent(s -> where.append(" AND t.realm = :realm"));
     TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM Token t" + where, Long.class);
-    TypedQuery<Token> rows = em.createQuery("SELECT t FROM Token t" + where + " ORDER BY t.id", Token.class);
+    TypedQuery<Token> rows =
+        em.createQuery("SELECT t FROM Token t" + where + " ORDER BY t.id", Token.class);
     bind(count, filter);
     bind(rows, filter);
     long total = count.getSingleResult();
-    List<Token> tokens = rows.setFirstResult((page - 1) * pageSize).setMaxResults(pageSize).getResultList();
+    List<Token> tokens =
+        rows.setFirstResult((page - 1) * pageSize).setMaxResults(pageSize).getResultList();
     return new Page(tokens, total);
   }
 

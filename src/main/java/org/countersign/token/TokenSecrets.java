@@ -16,19 +16,26 @@ public class TokenSecrets {
     token.setSealedSecret(keys.secrets().seal(seed, token.serial()));
   }
 
-  /** The sealed form of a seed for this token, to store with {@link TokenRepository#setSealedSecret}. */
+  /**
+   * The sealed form of a seed for this token, to store with {@link
+   * TokenRepository#setSealedSecret}.
+   */
   public String sealed(Token token, byte[] seed) {
     return keys.secrets().seal(seed, token.serial());
   }
 
-  /** The opened seed, or empty when the token has no secret yet. The caller clears the array after use. */
+  /**
+   * The opened seed, or empty when the token has no secret yet. The caller clears the array after
+   * use.
+   */
   public Optional<byte[]> seed(Token token) {
     return token.sealedSecret().map(s -> keys.secrets().open(s, token.serial()));
   }
 
   /** The token as an OTP check sees it, or empty when it has no secret yet. */
   public Optional<OtpToken> open(Token token) {
-    return token.sealedSecret()
+    return token
+        .sealedSecret()
         .map(s -> keys.secrets().open(s, token.serial()))
         .map(seed -> new OtpToken(seed, token.otpLen(), token.info(), token.lastCounter()));
   }

@@ -14,14 +14,15 @@ import org.countersign.audit.AuditEntry;
 import org.countersign.audit.AuditLog;
 import org.countersign.auth.Caller;
 import org.countersign.crypto.KeyRing;
+import org.countersign.policy.CoreActions;
 import org.countersign.token.spi.OtpToken;
 import org.countersign.token.spi.Resynchronizer;
-import org.countersign.policy.CoreActions;
 import org.countersign.user.UserStore;
 
 /**
- * Token administration: list, delete, enable, disable, reset, set PIN, resynchronise. A user may act only on
- * their own tokens; someone else's serial is reported as unknown, so serials of other users are not revealed.
+ * Token administration: list, delete, enable, disable, reset, set PIN, resynchronise. A user may
+ * act only on their own tokens; someone else's serial is reported as unknown, so serials of other
+ * users are not revealed.
  */
 @ApplicationScoped
 @Transactional
@@ -37,15 +38,21 @@ public class TokenService {
   @Inject UserRights rights;
 
   public TokenRepository.Page list(TokenFilter filter, int page, int pageSize, Caller caller) {
-    TokenFilter scoped = caller.isAdmin()
-        ? filter
-        : new TokenFilter(filter.serial(), filter.type(), Optional.of(caller.username()), Optional.of(caller.realm()));
+    TokenFilter scoped =
+        caller.isAdmin()
+            ? filter
+            : new TokenFilter(
+                filter.serial(),
+                filter.type(),
+                Optional.of(caller.username()),
+                Optional.of(caller.realm()));
     return tokens.list(scoped, page, pageSize);
   }
 
   /** The caller's view of one token, or 404. */
   public Token get(String serial, Caller caller) {
-    return tokens.bySerial(serial)
+    return tokens
+        .bySerial(serial)
         .filter(t -> caller.mayActOn(t.realm().orElse(""), t.username().orElse("")))
         .orElseThrow(() -> ApiException.tokenNotFound(serial));
   }
@@ -62,7 +69,8 @@ public class TokenService {
     Token token = get(serial, caller);
     rights.require(caller, active ? CoreActions.ENABLE : CoreActions.DISABLE);
     tokens.setActive(token, active);
-    audit.write(entry(active ? "token_enable" : "token_disable", token, caller).outcome(true, "OK", null));
+    audit.write(
+        entry(active ? "token_enable" : "token_disable", token, caller).outcome(true, "OK", null));
     return 1;
   }
 
@@ -70,7 +78,9 @@ public class TokenService {
     caller.requireAdmin();
     Token token = get(serial, caller);
     tokens.resetFailures(token);
-    audit.write(entry("token_reset", token, caller).outcome(true, "OK", "fail counter was " + token.failCount()));
+    audit.write(
+        entry("token_reset", token, caller)
+            .outcome(true, "OK", "fail counter was " + token.failCount()));
     return 1;
   }
 
@@ -90,10 +100,18 @@ public class TokenService {
   public int resync(String serial, String otp1, String otp2, Caller caller) {
     caller.requireAdmin();
     Token token = get(serial, caller);
-    Resynchronizer resync = types.capability(token.type(), Resynchronizer.class)
-        .orElseThrow(() -> new ApiException(ErrorCode.TOKEN_ADMIN, "This token type cannot be resynchronised."));
-    OtpToken opened = secrets.open(token)
-        .orElseThrow(() -> new ApiException(ErrorCode.TOKEN_ADMIN, "The token has no secret yet."));
+    Resynchronizer resync =
+        types
+            .capability(token.type(), Resynchronizer.class)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ErrorCode.TOKEN_ADMIN, "This token type cannot be resynchronised."));
+    OtpToken opened =
+        secrets
+            .open(token)
+            .orElseThrow(
+                () -> new ApiException(ErrorCode.TOKEN_ADMIN, "The token has no secret yet."));
     Optional<Resynchronizer.Resync> found;
     try {
       found = resync.resync(opened, otp1, otp2, clock.instant());
@@ -111,7 +129,8 @@ public class TokenService {
   }
 
   private AuditEntry entry(String action, Token token, Caller caller) {
-    return audit.entry(action, caller.origin())
+    return audit
+        .entry(action, caller.origin())
         .user(token.realm().orElse(null), token.username().orElse(null))
         .token(token.serial(), token.type());
   }

@@ -14,7 +14,8 @@ import org.countersign.api.ApiException;
 import org.countersign.token.spi.TokenType;
 
 /**
- * The registry of token types: every {@link TokenType} bean, found by name, and the capabilities each offers.
+ * The registry of token types: every {@link TokenType} bean, found by name, and the capabilities
+ * each offers.
  *
  * <pre>{@code
  * types.capability(token.type(), OtpVerifier.class).map(v -> v.match(otpToken, otp, now));
@@ -44,7 +45,10 @@ public class TokenTypes {
   /** The type, or a parameter error listing the known ones. */
   public TokenType require(String name) {
     return find(name)
-        .orElseThrow(() -> ApiException.invalid("type", "must be one of " + String.join(", ", byName.keySet())));
+        .orElseThrow(
+            () ->
+                ApiException.invalid(
+                    "type", "must be one of " + String.join(", ", byName.keySet())));
   }
 
   public <C> Optional<C> capability(String type, Class<C> capability) {

@@ -10,18 +10,24 @@ import org.countersign.policy.ActionProvider;
 import org.countersign.policy.ActionSpec;
 import org.countersign.policy.Scope;
 
-/** The policy actions that list token types; each accepts every installed type, named by the registry. */
+/**
+ * The policy actions that list token types; each accepts every installed type, named by the
+ * registry.
+ */
 @ApplicationScoped
 public class TypePolicyActions implements ActionProvider {
 
   /** authentication: the token types whose PIN alone opens a challenge. */
   public static final String CHALLENGE_RESPONSE = "challenge_response";
+
   /** enrollment: the token types whose new tokens wait for a first code. */
   public static final String VERIFY_ENROLLMENT = "verify_enrollment";
 
   @Inject TokenTypes types;
 
-  /** The user-scope right to enrol tokens of a type, as privacyIDEA names it ({@code enrollTOTP}). */
+  /**
+   * The user-scope right to enrol tokens of a type, as privacyIDEA names it ({@code enrollTOTP}).
+   */
   public static String enrolRight(String type) {
     return "enroll" + type.toUpperCase(Locale.ROOT);
   }

@@ -15,10 +15,10 @@ import org.countersign.policy.Scope;
 import org.countersign.user.UserStore;
 
 /**
- * What users may do with their own tokens. Without a user-scope policy that matches them they may do everything
- * (enrol every type, enable, disable, delete); once one matches, only what the matching policies grant
- * ({@code enroll<TYPE>}, {@code enable}, {@code disable}, {@code delete}), as in privacyIDEA. Listing their own
- * tokens is always allowed.
+ * What users may do with their own tokens. Without a user-scope policy that matches them they may
+ * do everything (enrol every type, enable, disable, delete); once one matches, only what the
+ * matching policies grant ({@code enroll<TYPE>}, {@code enable}, {@code disable}, {@code delete}),
+ * as in privacyIDEA. Listing their own tokens is always allowed.
  */
 @ApplicationScoped
 public class UserRights {
@@ -36,7 +36,10 @@ public class UserRights {
       return DEFAULT;
     }
     List<String> rights = new ArrayList<>();
-    types.all().stream().map(t -> TypePolicyActions.enrolRight(t.name())).filter(d::flag).forEach(rights::add);
+    types.all().stream()
+        .map(t -> TypePolicyActions.enrolRight(t.name()))
+        .filter(d::flag)
+        .forEach(rights::add);
     rights.add("tokenlist");
     for (String action : List.of(CoreActions.ENABLE, CoreActions.DISABLE, CoreActions.DELETE)) {
       if (d.flag(action)) {
@@ -46,7 +49,10 @@ public class UserRights {
     return rights;
   }
 
-  /** Refuses ({@link PolicyRefusal}) a user whom the user policies do not grant this action; admins are not bound by them. */
+  /**
+   * Refuses ({@link PolicyRefusal}) a user whom the user policies do not grant this action; admins
+   * are not bound by them.
+   */
   void require(Caller caller, String action) {
     if (caller.isAdmin()) {
       return;
@@ -58,7 +64,8 @@ public class UserRights {
   }
 
   private Decision decision(String realm, String username, String client) {
-    return policies.decide(Scope.USER, PolicyRequest.ofUser(realm, UserStore.RESOLVER, username, client));
+    return policies.decide(
+        Scope.USER, PolicyRequest.ofUser(realm, UserStore.RESOLVER, username, client));
   }
 
   private static String describe(String action) {

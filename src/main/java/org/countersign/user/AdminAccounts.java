@@ -14,14 +14,21 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.countersign.config.Settings;
 
-/** The administrator accounts of the API; the first one, {@code admin}, is created at first start. */
+/**
+ * The administrator accounts of the API; the first one, {@code admin}, is created at first start.
+ */
 @ApplicationScoped
 public class AdminAccounts {
 
   public static final String INITIAL_ADMIN = "admin";
   private static final Logger LOG = Logger.getLogger(AdminAccounts.class.getName());
-  /** The example values of config/countersign.env and config/postgresql.env, which a server must not run with. */
-  private static final Set<String> PLACEHOLDERS = Set.of("change-me-before-first-start", "change-me");
+
+  /**
+   * The example values of config/countersign.env and config/postgresql.env, which a server must not
+   * run with.
+   */
+  private static final Set<String> PLACEHOLDERS =
+      Set.of("change-me-before-first-start", "change-me");
 
   @PersistenceContext(unitName = "countersign")
   EntityManager em;
@@ -32,8 +39,9 @@ public class AdminAccounts {
   @Inject Clock clock;
 
   /**
-   * Refuses a configured admin password that is a documented placeholder or shorter than the configured minimum,
-   * at every start: the setting is the operator's statement of the password, whether or not the account exists.
+   * Refuses a configured admin password that is a documented placeholder or shorter than the
+   * configured minimum, at every start: the setting is the operator's statement of the password,
+   * whether or not the account exists.
    *
    * @throws IllegalStateException saying which rule the setting breaks (never the password itself)
    */
@@ -43,20 +51,28 @@ public class AdminAccounts {
       return;
     }
     if (PLACEHOLDERS.contains(configured.get())) {
-      throw new IllegalStateException("Configuration '" + Settings.ADMIN_PASSWORD
-          + "' is still the example value of config/countersign.env; choose a password of your own.");
+      throw new IllegalStateException(
+          "Configuration '"
+              + Settings.ADMIN_PASSWORD
+              + "' is still the example value of config/countersign.env; choose a password of your own.");
     }
     int min = settings.adminPasswordMinLength();
     if (configured.get().codePointCount(0, configured.get().length()) < min) {
-      throw new IllegalStateException("Configuration '" + Settings.ADMIN_PASSWORD + "' is shorter than " + min
-          + " characters (" + Settings.ADMIN_PASSWORD_MIN_LENGTH + ").");
+      throw new IllegalStateException(
+          "Configuration '"
+              + Settings.ADMIN_PASSWORD
+              + "' is shorter than "
+              + min
+              + " characters ("
+              + Settings.ADMIN_PASSWORD_MIN_LENGTH
+              + ").");
     }
   }
 
   /**
-   * Creates {@code admin} when no administrator exists: with the configured password, or with a generated one
-   * that is written to the log this once (the only secret the server ever logs, so that a new installation can
-   * be reached).
+   * Creates {@code admin} when no administrator exists: with the configured password, or with a
+   * generated one that is written to the log this once (the only secret the server ever logs, so
+   * that a new installation can be reached).
    */
   @Transactional
   public void ensureInitialAdmin() {
@@ -68,14 +84,18 @@ public class AdminAccounts {
     em.persist(new Admin(INITIAL_ADMIN, passwords.hash(password), LocalDateTime.now(clock)));
     if (configured.isEmpty()) {
       LOG.warning(
-          "Created the administrator account 'admin' with the generated password " + password
+          "Created the administrator account 'admin' with the generated password "
+              + password
               + " (shown only this once; set countersign.admin.password to choose one).");
     } else {
       LOG.info("Created the administrator account 'admin' with the configured password.");
     }
   }
 
-  /** The administrator with these credentials, checked in constant time whether or not the name exists. */
+  /**
+   * The administrator with these credentials, checked in constant time whether or not the name
+   * exists.
+   */
   @Transactional
   public Optional<Admin> authenticate(String username, String password) {
     Admin admin = em.find(Admin.class, username);

@@ -9,11 +9,11 @@ import java.util.function.Supplier;
 import org.countersign.config.Settings;
 
 /**
- * Bounds the password hashing done at once, so that a flood of sign-ins cannot take every request thread and
- * every core from the checks of second factors, which hash nothing slow. At most
- * {@link Settings#PASSWORD_CONCURRENCY} hashes run; up to {@link Settings#PASSWORD_QUEUE} more wait for a slot;
- * any further one fails at once with {@link PasswordHashingBusy}, as does one that waits longer than
- * {@link #MAX_WAIT_SECONDS}.
+ * Bounds the password hashing done at once, so that a flood of sign-ins cannot take every request
+ * thread and every core from the checks of second factors, which hash nothing slow. At most {@link
+ * Settings#PASSWORD_CONCURRENCY} hashes run; up to {@link Settings#PASSWORD_QUEUE} more wait for a
+ * slot; any further one fails at once with {@link PasswordHashingBusy}, as does one that waits
+ * longer than {@link #MAX_WAIT_SECONDS}.
  *
  * <pre>{@code
  * boolean ok = slots.run(() -> hasher.matches(password, stored));
@@ -28,6 +28,7 @@ public class HashingSlots {
 
   /** Running and waiting together: the admission, refused at once when full. */
   private Semaphore admitted;
+
   private Semaphore running;
 
   @PostConstruct

@@ -8,10 +8,11 @@ import org.countersign.config.Settings;
 import org.countersign.crypto.PasswordHasher;
 
 /**
- * The password hasher configured for this server. Every check of a password takes a {@link HashingSlots} slot, so
- * that a flood of sign-ins gets {@link PasswordHashingBusy} instead of starving other requests. Hashing a new
- * password (an administrator creating an account, the first start) takes none: no one reaches it unauthenticated,
- * and a bulk import should not fail for want of a slot.
+ * The password hasher configured for this server. Every check of a password takes a {@link
+ * HashingSlots} slot, so that a flood of sign-ins gets {@link PasswordHashingBusy} instead of
+ * starving other requests. Hashing a new password (an administrator creating an account, the first
+ * start) takes none: no one reaches it unauthenticated, and a bulk import should not fail for want
+ * of a slot.
  */
 @ApplicationScoped
 public class Passwords {

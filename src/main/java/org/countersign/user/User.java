@@ -19,7 +19,9 @@ import java.time.LocalDateTime;
   @NamedQuery(
       name = User.BY_NAME,
       query = "SELECT u FROM User u WHERE u.realm = :realm AND u.username = :username"),
-  @NamedQuery(name = User.ALL, query = "SELECT u FROM User u WHERE u.realm = :realm ORDER BY u.username")
+  @NamedQuery(
+      name = User.ALL,
+      query = "SELECT u FROM User u WHERE u.realm = :realm ORDER BY u.username")
 })
 public class User {
 

@@ -18,8 +18,9 @@ import org.countersign.config.Settings;
 import org.countersign.token.Token;
 
 /**
- * The built-in user store behind the default realm: create, find, list, delete and password checks. Deleting a
- * user deletes their tokens in the same transaction, so no factor is left behind without an owner.
+ * The built-in user store behind the default realm: create, find, list, delete and password checks.
+ * Deleting a user deletes their tokens in the same transaction, so no factor is left behind without
+ * an owner.
  */
 @ApplicationScoped
 public class UserStore {
@@ -34,7 +35,10 @@ public class UserStore {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
-  /** The name of the built-in store among the resolvers of privacyIDEA's model (policies, token fields). */
+  /**
+   * The name of the built-in store among the resolvers of privacyIDEA's model (policies, token
+   * fields).
+   */
   public static final String RESOLVER = "builtin";
 
   /** The realm name to use: the given one or the default; empty when no such realm exists. */
@@ -46,7 +50,10 @@ public class UserStore {
   /** Like {@link #realm(Optional)}, for admin calls, where an unknown realm is an error. */
   public String requireRealm(Optional<String> requested) {
     return realm(requested)
-        .orElseThrow(() -> new ApiException(ErrorCode.USER, "Realm '" + requested.orElse("") + "' does not exist."));
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ErrorCode.USER, "Realm '" + requested.orElse("") + "' does not exist."));
   }
 
   @Transactional
@@ -64,7 +71,9 @@ public class UserStore {
   public User require(String realm, String username) {
     return find(realm, username)
         .orElseThrow(
-            () -> new ApiException(ErrorCode.USER, "User <" + username + "@" + realm + "> does not exist."));
+            () ->
+                new ApiException(
+                    ErrorCode.USER, "User <" + username + "@" + realm + "> does not exist."));
   }
 
   @Transactional
@@ -75,21 +84,30 @@ public class UserStore {
   @Transactional
   public User create(NewUser request, Origin origin) {
     if (!NAME.matcher(request.username()).matches()) {
-      throw ApiException.invalid("user", "1 to 64 letters, digits or . _ @ + -, starting with a letter or digit");
+      throw ApiException.invalid(
+          "user", "1 to 64 letters, digits or . _ @ + -, starting with a letter or digit");
     }
     if (request.password().length() < Passwords.MIN_LENGTH) {
       throw ApiException.invalid("password", "at least " + Passwords.MIN_LENGTH + " characters");
     }
     if (find(request.realm(), request.username()).isPresent()) {
       throw new ApiException(
-          ErrorCode.USER, "User <" + request.username() + "@" + request.realm() + "> already exists.");
+          ErrorCode.USER,
+          "User <" + request.username() + "@" + request.realm() + "> already exists.");
     }
     User user =
-        new User(request.realm(), request.username(), passwords.hash(request.password()), LocalDateTime.now(clock));
+        new User(
+            request.realm(),
+            request.username(),
+            passwords.hash(request.password()),
+            LocalDateTime.now(clock));
     user.describe(request.givenName(), request.surname(), request.email());
     em.persist(user);
     audit.write(
-        audit.entry("user_create", origin).user(request.realm(), request.username()).outcome(true, "OK", null));
+        audit
+            .entry("user_create", origin)
+            .user(request.realm(), request.username())
+            .outcome(true, "OK", null));
     return user;
   }
 
@@ -103,15 +121,17 @@ public class UserStore {
             .executeUpdate();
     em.remove(user);
     audit.write(
-        audit.entry("user_delete", origin)
+        audit
+            .entry("user_delete", origin)
             .user(realm, username)
             .outcome(true, "OK", tokens + " token(s) deleted with the user"));
     return 1;
   }
 
   /**
-   * The user with these credentials; constant time whether or not the user exists. {@link PasswordHashingBusy}
-   * when no hashing slot is free, which leaves the caller's transaction intact.
+   * The user with these credentials; constant time whether or not the user exists. {@link
+   * PasswordHashingBusy} when no hashing slot is free, which leaves the caller's transaction
+   * intact.
    */
   @Transactional(dontRollbackOn = PasswordHashingBusy.class)
   public Optional<User> authenticate(String realm, String username, String password) {

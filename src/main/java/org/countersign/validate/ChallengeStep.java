@@ -20,8 +20,9 @@ import org.countersign.token.Token;
 import org.countersign.token.TokenRepository;
 
 /**
- * The challenge-response part of a check. A PIN that matches the whole pass of challenge-capable tokens opens a
- * challenge for each; a later check with the transaction id accepts once the token's app has answered.
+ * The challenge-response part of a check. A PIN that matches the whole pass of challenge-capable
+ * tokens opens a challenge for each; a later check with the transaction id accepts once the token's
+ * app has answered.
  */
 @ApplicationScoped
 public class ChallengeStep {
@@ -33,25 +34,33 @@ public class ChallengeStep {
   @Inject Lockout lockout;
 
   /**
-   * Challenges for the usable tokens whose PIN is the whole pass, if there are any: of every type that issues its
-   * own challenges, and of the code-checking types the {@code challenge_response} policy names, which are asked
-   * for a code. Opening one counts as no failure.
+   * Challenges for the usable tokens whose PIN is the whole pass, if there are any: of every type
+   * that issues its own challenges, and of the code-checking types the {@code challenge_response}
+   * policy names, which are asked for a code. Opening one counts as no failure.
    */
-  Optional<Verdict> trigger(List<Token> usable, Predicate<Token> pinIsWholePass, Set<String> codeTypes,
+  Optional<Verdict> trigger(
+      List<Token> usable,
+      Predicate<Token> pinIsWholePass,
+      Set<String> codeTypes,
       ValidationService.Attempt attempt) {
-    List<Token> matching = usable.stream()
-        .filter(t -> challenges.canChallenge(t) || (codeTypes.contains(t.type()) && codes.takesCodes(t)))
-        .filter(pinIsWholePass)
-        .toList();
+    List<Token> matching =
+        usable.stream()
+            .filter(
+                t ->
+                    challenges.canChallenge(t)
+                        || (codeTypes.contains(t.type()) && codes.takesCodes(t)))
+            .filter(pinIsWholePass)
+            .toList();
     return open(matching, Purpose.CHECK).map(attempt::challenged);
   }
 
   /**
-   * {@code /validate/triggerchallenge}: opens a backend's challenges without a PIN for every one of these tokens
-   * that can be challenged: an app to answer, or a code to type.
+   * {@code /validate/triggerchallenge}: opens a backend's challenges without a PIN for every one of
+   * these tokens that can be challenged: an app to answer, or a code to type.
    */
   public Optional<Verdict.Challenged> openOwn(List<Token> tokens) {
-    return open(tokens.stream().filter(t -> challenges.canChallenge(t) || codes.takesCodes(t)).toList(),
+    return open(
+        tokens.stream().filter(t -> challenges.canChallenge(t) || codes.takesCodes(t)).toList(),
         Purpose.CHECK);
   }
 
@@ -61,14 +70,16 @@ public class ChallengeStep {
   }
 
   private Optional<Verdict.Challenged> open(List<Token> tokens, Purpose purpose) {
-    return challenges.open(tokens, purpose).map(o -> new Verdict.Challenged(o.transactionId(), o.challenges()));
+    return challenges
+        .open(tokens, purpose)
+        .map(o -> new Verdict.Challenged(o.transactionId(), o.challenges()));
   }
 
   /**
-   * Answers a transaction of the request's purpose: accepts once for a token whose app answered its challenge,
-   * or whose code the pass is. A code is accepted by the same conditional update as a one-step check, so a code
-   * used once cannot answer again, and a wrong one counts as a failure of the token. A token that {@link Lockout}
-   * holds answers nothing, whether its app answered or not.
+   * Answers a transaction of the request's purpose: accepts once for a token whose app answered its
+   * challenge, or whose code the pass is. A code is accepted by the same conditional update as a
+   * one-step check, so a code used once cannot answer again, and a wrong one counts as a failure of
+   * the token. A token that {@link Lockout} holds answers nothing, whether its app answered or not.
    */
   Verdict finalise(String transactionId, List<Token> owned, ValidationService.Attempt attempt) {
     Purpose purpose = attempt.request().purpose();
@@ -80,7 +91,8 @@ public class ChallengeStep {
     List<Token> held = new ArrayList<>();
     boolean checked = false;
     for (Token token : owned) {
-      Optional<Challenge> mine = open.stream().filter(c -> c.serial().equals(token.serial())).findFirst();
+      Optional<Challenge> mine =
+          open.stream().filter(c -> c.serial().equals(token.serial())).findFirst();
       if (mine.isEmpty() || !token.usable()) {
         continue;
       }
@@ -102,8 +114,10 @@ public class ChallengeStep {
       }
       if (!pass.isEmpty() && codes.takesCodes(token)) {
         OptionalLong counter = codes.match(token, pass);
-        if (counter.isPresent() && counter.getAsLong() > token.lastCounter()
-            && tokens.accept(token, counter.getAsLong(), now) && challenges.close(transactionId, purpose)) {
+        if (counter.isPresent()
+            && counter.getAsLong() > token.lastCounter()
+            && tokens.accept(token, counter.getAsLong(), now)
+            && challenges.close(transactionId, purpose)) {
           return attempt.accept(token);
         }
         missed.add(token);
@@ -113,7 +127,9 @@ public class ChallengeStep {
     if (!held.isEmpty() && !checked) {
       return attempt.lockedOut(held, at);
     }
-    return attempt.reject(missed.isEmpty()
-        ? "no answered challenge for this transaction" : "wrong code for the challenge");
+    return attempt.reject(
+        missed.isEmpty()
+            ? "no answered challenge for this transaction"
+            : "wrong code for the challenge");
   }
 }

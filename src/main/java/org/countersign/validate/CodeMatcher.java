@@ -8,13 +8,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.countersign.token.Token;
 import org.countersign.token.TokenSecrets;
+import org.countersign.token.TokenTypes;
 import org.countersign.token.spi.OtpToken;
 import org.countersign.token.spi.OtpVerifier;
-import org.countersign.token.TokenTypes;
 
 /**
- * Asks a token's type which counter (or time step) a code belongs to, with the seed opened only for the call and
- * wiped afterwards. Whether the counter may still be used is for the caller's conditional update to decide.
+ * Asks a token's type which counter (or time step) a code belongs to, with the seed opened only for
+ * the call and wiped afterwards. Whether the counter may still be used is for the caller's
+ * conditional update to decide.
  */
 @ApplicationScoped
 class CodeMatcher {

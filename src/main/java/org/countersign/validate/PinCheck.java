@@ -7,9 +7,9 @@ import org.countersign.token.Token;
 import org.countersign.user.UserStore;
 
 /**
- * Checks the PIN part of a pass where the {@code otppin} policy says: against the token's PIN (the default), the
- * owner's password in the user store, or as empty. One check asks the user store at most once per distinct
- * PIN part, since a password hash is slow by design.
+ * Checks the PIN part of a pass where the {@code otppin} policy says: against the token's PIN (the
+ * default), the owner's password in the user store, or as empty. One check asks the user store at
+ * most once per distinct PIN part, since a password hash is slow by design.
  */
 final class PinCheck {
 
@@ -27,9 +27,15 @@ final class PinCheck {
   boolean matches(Token token, String pinPart) {
     return switch (source) {
       case NONE -> pinPart.isEmpty();
-      case USERSTORE -> token.realm().isPresent() && token.username().isPresent()
-          && passwords.computeIfAbsent(token.realm().get() + "\u0000" + token.username().get() + "\u0000" + pinPart,
-              k -> users.authenticate(token.realm().get(), token.username().get(), pinPart).isPresent());
+      case USERSTORE ->
+          token.realm().isPresent()
+              && token.username().isPresent()
+              && passwords.computeIfAbsent(
+                  token.realm().get() + "\u0000" + token.username().get() + "\u0000" + pinPart,
+                  k ->
+                      users
+                          .authenticate(token.realm().get(), token.username().get(), pinPart)
+                          .isPresent());
       case TOKENPIN -> keys.pins().matches(pinPart, token.pinHash().orElse(null));
     };
   }

@@ -15,23 +15,24 @@ import java.util.Set;
 import org.countersign.audit.AuditEntry;
 import org.countersign.audit.AuditLog;
 import org.countersign.audit.Origin;
+import org.countersign.challenge.Purpose;
 import org.countersign.config.Settings;
 import org.countersign.crypto.KeyRing;
 import org.countersign.token.Lockout;
 import org.countersign.token.Token;
 import org.countersign.token.TokenRepository;
-import org.countersign.challenge.Purpose;
 import org.countersign.user.UserStore;
 
 /**
- * {@code /validate/check}: finds the tokens, checks PIN and code, and records the outcome atomically with its
- * audit row.
+ * {@code /validate/check}: finds the tokens, checks PIN and code, and records the outcome
+ * atomically with its audit row.
  *
- * <p>Walk-through for a user with a TOTP token and PIN {@code 1234}: the client sends {@code pass=1234287082};
- * the last {@code otplen} characters are the code, the rest the PIN. The PIN is checked against its keyed hash;
- * the type finds the time step the code belongs to; one {@code UPDATE ... WHERE last_counter < step} then
- * accepts it. A second request with the same code finds the step no longer above the last accepted one: that is
- * a replay, answered exactly like a wrong code and recorded as a replay in the audit trail.
+ * <p>Walk-through for a user with a TOTP token and PIN {@code 1234}: the client sends {@code
+ * pass=1234287082}; the last {@code otplen} characters are the code, the rest the PIN. The PIN is
+ * checked against its keyed hash; the type finds the time step the code belongs to; one {@code
+ * UPDATE ... WHERE last_counter < step} then accepts it. A second request with the same code finds
+ * the step no longer above the last accepted one: that is a replay, answered exactly like a wrong
+ * code and recorded as a replay in the audit trail.
  */
 @ApplicationScoped
 public class ValidationService {
@@ -57,9 +58,11 @@ public class ValidationService {
     CheckPolicy policy = policyFor(request, found, origin);
     if (found.isEmpty()) {
       keys.pins().matches(request.pass(), null);
-      if (policy.passOnNoUser().isPresent() && request.serial().isEmpty()
+      if (policy.passOnNoUser().isPresent()
+          && request.serial().isEmpty()
           && users.realm(request.realm()).isPresent()) {
-        return attempt.pass("user does not exist, accepted due to '" + policy.passOnNoUser().get() + "'");
+        return attempt.pass(
+            "user does not exist, accepted due to '" + policy.passOnNoUser().get() + "'");
       }
       return attempt.reject(null);
     }
@@ -68,7 +71,8 @@ public class ValidationService {
       return challenges.finalise(request.transactionId().get(), owned, attempt);
     }
     if (owned.isEmpty() && policy.passOnNoToken().isPresent()) {
-      return attempt.pass("user has no token, accepted due to '" + policy.passOnNoToken().get() + "'");
+      return attempt.pass(
+          "user has no token, accepted due to '" + policy.passOnNoToken().get() + "'");
     }
     List<Token> enabled = owned.stream().filter(Token::usable).toList();
     if (enabled.isEmpty()) {
@@ -86,7 +90,8 @@ public class ValidationService {
       otp.ifPresent(code -> pinMatched.add(new Candidate(token, code)));
     }
     Optional<Verdict> challenged =
-        challenges.trigger(usable, t -> pins.matches(t, request.pass()), policy.challengeTypes(), attempt);
+        challenges.trigger(
+            usable, t -> pins.matches(t, request.pass()), policy.challengeTypes(), attempt);
     if (challenged.isPresent()) {
       return challenged.get();
     }
@@ -100,13 +105,15 @@ public class ValidationService {
   }
 
   /**
-   * {@code /validate/triggerchallenge}: opens challenges for the addressed user's (or serial's) usable
-   * challenge-capable tokens without asking for a PIN. Empty when there is nothing to challenge.
+   * {@code /validate/triggerchallenge}: opens challenges for the addressed user's (or serial's)
+   * usable challenge-capable tokens without asking for a PIN. Empty when there is nothing to
+   * challenge.
    */
   @Transactional
   public Optional<Verdict.Challenged> trigger(CheckRequest request, Origin origin) {
     Attempt attempt = new Attempt(audit.entry("validate_triggerchallenge", origin), request);
-    List<Token> usable = candidates(request, attempt).orElse(List.of()).stream().filter(Token::usable).toList();
+    List<Token> usable =
+        candidates(request, attempt).orElse(List.of()).stream().filter(Token::usable).toList();
     Optional<Verdict.Challenged> opened = challenges.openOwn(usable);
     if (opened.isPresent()) {
       attempt.challenged(opened.get());
@@ -116,45 +123,55 @@ public class ValidationService {
     return opened;
   }
 
-  /** {@code /validate/polltransaction}: whether a challenge of the transaction has been answered. */
+  /**
+   * {@code /validate/polltransaction}: whether a challenge of the transaction has been answered.
+   */
   @Transactional
   public boolean answered(String transactionId) {
     return challengeService.answered(transactionId);
   }
 
   /**
-   * The second step of a sign-in after a correct password: opens a challenge for each of the person's usable
-   * tokens (a code to type, or an app to answer), to be answered with {@link #check} and a {@link
-   * CheckRequest#signIn} request. Empty when the person has no usable token.
+   * The second step of a sign-in after a correct password: opens a challenge for each of the
+   * person's usable tokens (a code to type, or an app to answer), to be answered with {@link
+   * #check} and a {@link CheckRequest#signIn} request. Empty when the person has no usable token.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Verdict.Challenged> challengeSignIn(String realm, String username) {
     return challenges.openForSignIn(usableTokens(realm, username));
   }
 
-  /** Whether the person has a token that can authenticate: then a sign-in needs it as well as the password. */
+  /**
+   * Whether the person has a token that can authenticate: then a sign-in needs it as well as the
+   * password.
+   */
   @Transactional
   public boolean hasUsableToken(String realm, String username) {
     return hasUsableTokenBesides(realm, username, Set.of());
   }
 
-  /** Like {@link #hasUsableToken}, not counting the tokens of these serials (enrolled in the asking session). */
+  /**
+   * Like {@link #hasUsableToken}, not counting the tokens of these serials (enrolled in the asking
+   * session).
+   */
   @Transactional
   public boolean hasUsableTokenBesides(String realm, String username, Set<String> serials) {
     return usableTokens(realm, username).stream().anyMatch(t -> !serials.contains(t.serial()));
   }
 
   /**
-   * The person's enabled, rolled-out tokens, locked or not: a locked token still stands for a second factor (the
-   * person does not sign in without it); it opens no challenge (see {@code ChallengeService#open}).
+   * The person's enabled, rolled-out tokens, locked or not: a locked token still stands for a
+   * second factor (the person does not sign in without it); it opens no challenge (see {@code
+   * ChallengeService#open}).
    */
   private List<Token> usableTokens(String realm, String username) {
     return tokens.ofOwner(realm, username).stream().filter(Token::usable).toList();
   }
 
   /**
-   * The tokens that take this attempt (see {@link Lockout}); the others take no part in it, not even in the PIN
-   * check. For a token inside its delay the attempt counts as a failure without being checked.
+   * The tokens that take this attempt (see {@link Lockout}); the others take no part in it, not
+   * even in the PIN check. For a token inside its delay the attempt counts as a failure without
+   * being checked.
    */
   private List<Token> admitted(List<Token> enabled, Instant now) {
     List<Token> open = new ArrayList<>();
@@ -163,7 +180,7 @@ public class ValidationService {
       switch (lockout.state(token, now)) {
         case OPEN -> open.add(token);
         case DELAYED -> delayed.add(token);
-        case LOCKED -> { }
+        case LOCKED -> {}
       }
     }
     tokens.recordFailure(delayed);
@@ -201,18 +218,24 @@ public class ValidationService {
     return attempt.reject(replay ? "replay: code already used" : "wrong otp value");
   }
 
-  /** The OTP part of the pass if its PIN part is right for this token; only for types that take codes. */
+  /**
+   * The OTP part of the pass if its PIN part is right for this token; only for types that take
+   * codes.
+   */
   private Optional<String> otpAfterPin(Token token, String pass, PinCheck pins) {
     if (!codes.takesCodes(token) || pass.length() < token.otpLen()) {
       return Optional.empty();
     }
     int split = pass.length() - token.otpLen();
-    return pins.matches(token, pass.substring(0, split)) ? Optional.of(pass.substring(split)) : Optional.empty();
+    return pins.matches(token, pass.substring(0, split))
+        ? Optional.of(pass.substring(split))
+        : Optional.empty();
   }
 
   /**
-   * The authentication policies for this check, matched on the named user or, for a serial, the token's owner.
-   * They shape a backend's check only: the second step of a sign-in always takes a token.
+   * The authentication policies for this check, matched on the named user or, for a serial, the
+   * token's owner. They shape a backend's check only: the second step of a sign-in always takes a
+   * token.
    */
   private CheckPolicy policyFor(CheckRequest request, Optional<List<Token>> found, Origin origin) {
     if (request.purpose() != Purpose.CHECK) {
@@ -220,7 +243,8 @@ public class ValidationService {
     }
     if (request.serial().isPresent()) {
       Optional<Token> token = found.flatMap(list -> list.stream().findFirst());
-      return checkPolicies.forOwner(token.flatMap(Token::realm), token.flatMap(Token::username), origin.client());
+      return checkPolicies.forOwner(
+          token.flatMap(Token::realm), token.flatMap(Token::username), origin.client());
     }
     return checkPolicies.forOwner(users.realm(request.realm()), request.user(), origin.client());
   }
@@ -230,7 +254,8 @@ public class ValidationService {
     if (request.serial().isPresent()) {
       Optional<Token> token = tokens.bySerial(request.serial().get());
       token.ifPresent(t -> attempt.entry().user(t.realm().orElse(null), t.username().orElse(null)));
-      if (token.isPresent() && request.user().isPresent()
+      if (token.isPresent()
+          && request.user().isPresent()
           && !request.user().equals(token.get().username())) {
         return Optional.empty();
       }
@@ -241,7 +266,8 @@ public class ValidationService {
     if (realm.isEmpty()) {
       return Optional.empty();
     }
-    // Tokens name their owner, so one query serves the common case; the user table is read only to tell an
+    // Tokens name their owner, so one query serves the common case; the user table is read only to
+    // tell an
     // unknown user from one without tokens (both are rejected alike; only the audit row differs).
     List<Token> owned = tokens.ofOwner(realm.get(), request.user().get());
     if (owned.isEmpty() && users.find(realm.get(), request.user().get()).isEmpty()) {
@@ -272,7 +298,8 @@ public class ValidationService {
 
     public Verdict reject(String why) {
       outcomes.rejected();
-      audit.write(entry.outcome(false, "REJECT", why == null ? "unknown user, realm or serial" : why));
+      audit.write(
+          entry.outcome(false, "REJECT", why == null ? "unknown user, realm or serial" : why));
       return Verdict.rejected();
     }
 
@@ -283,8 +310,8 @@ public class ValidationService {
     }
 
     /**
-     * The ordinary reject, for tokens that took no part because {@link Lockout} held them: audited as a
-     * lock-out, answered like a wrong code.
+     * The ordinary reject, for tokens that took no part because {@link Lockout} held them: audited
+     * as a lock-out, answered like a wrong code.
      */
     public Verdict lockedOut(List<Token> held, Instant now) {
       if (held.size() == 1) {
@@ -292,7 +319,9 @@ public class ValidationService {
       }
       boolean locked = held.stream().anyMatch(t -> lockout.locks(t, now));
       outcomes.lockedOut();
-      audit.write(entry.outcome(false, "REJECT", locked ? "failcounter exceeded" : "too soon after failures"));
+      audit.write(
+          entry.outcome(
+              false, "REJECT", locked ? "failcounter exceeded" : "too soon after failures"));
       return Verdict.rejected();
     }
 

@@ -4,8 +4,9 @@ import java.util.List;
 import org.countersign.challenge.IssuedChallenge;
 
 /**
- * The outcome of an authentication. A wrong PIN, a wrong code, a replayed code, an unknown user and any code for a
- * locked token are all the same {@link Rejected}; only the audit trail tells them apart.
+ * The outcome of an authentication. A wrong PIN, a wrong code, a replayed code, an unknown user and
+ * any code for a locked token are all the same {@link Rejected}; only the audit trail tells them
+ * apart.
  */
 public sealed interface Verdict {
 
@@ -13,8 +14,8 @@ public sealed interface Verdict {
   record Accepted(String serial, String type, int otpLen) implements Verdict {}
 
   /**
-   * Accepted without a token, because a policy lets users without tokens ({@code passOnNoToken}) or unknown
-   * users ({@code passOnNoUser}) pass; the message names the policy, as privacyIDEA's does.
+   * Accepted without a token, because a policy lets users without tokens ({@code passOnNoToken}) or
+   * unknown users ({@code passOnNoUser}) pass; the message names the policy, as privacyIDEA's does.
    */
   record Passed(String message) implements Verdict {}
 

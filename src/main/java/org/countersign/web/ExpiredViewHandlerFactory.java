@@ -12,9 +12,9 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 
 /**
- * A form whose view state is unknown (the view expired, or the post was forged without a valid view state) does
- * nothing: the person gets the page afresh by a redirect, instead of an error page. Registered in
- * faces-config.xml.
+ * A form whose view state is unknown (the view expired, or the post was forged without a valid view
+ * state) does nothing: the person gets the page afresh by a redirect, instead of an error page.
+ * Registered in faces-config.xml.
  */
 public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
 

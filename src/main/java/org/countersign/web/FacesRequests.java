@@ -21,7 +21,9 @@ final class FacesRequests {
     return request().getRemoteAddr();
   }
 
-  /** The configured public URL, or else the base URL of the application as this request reached it. */
+  /**
+   * The configured public URL, or else the base URL of the application as this request reached it.
+   */
   static URI publicBase(Optional<URI> configured) {
     if (configured.isPresent()) {
       return configured.get();

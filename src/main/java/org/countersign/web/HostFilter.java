@@ -13,9 +13,10 @@ import org.countersign.config.HttpSettings;
 import org.countersign.config.Settings;
 
 /**
- * Keeps the Host header from choosing where the pages send people. With a public URL configured, every redirect
- * of the pages goes to that URL; without one, a request for a host outside {@link HttpSettings#HOSTS_ALLOWED}
- * gets a 400 (the pages' error page). Mapped in web.xml before the other filters.
+ * Keeps the Host header from choosing where the pages send people. With a public URL configured,
+ * every redirect of the pages goes to that URL; without one, a request for a host outside {@link
+ * HttpSettings#HOSTS_ALLOWED} gets a 400 (the pages' error page). Mapped in web.xml before the
+ * other filters.
  */
 public class HostFilter extends HttpFilter {
 
@@ -25,19 +26,25 @@ public class HostFilter extends HttpFilter {
   @Inject Settings settings;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (!httpSettings.hostAllowed(request.getHeader("Host"))) {
       response.sendError(HttpServletResponse.SC_BAD_REQUEST);
       return;
     }
-    HttpServletResponse out = settings.publicUrl()
-        .<HttpServletResponse>map(base -> new PublicRedirects(response, request.getContextPath(), base))
-        .orElse(response);
+    HttpServletResponse out =
+        settings
+            .publicUrl()
+            .<HttpServletResponse>map(
+                base -> new PublicRedirects(response, request.getContextPath(), base))
+            .orElse(response);
     chain.doFilter(request, out);
   }
 
-  /** Turns a redirect to a path of this application into one to the same path under the public URL. */
+  /**
+   * Turns a redirect to a path of this application into one to the same path under the public URL.
+   */
   private static final class PublicRedirects extends HttpServletResponseWrapper {
     private final String contextPath;
     private final URI base;
@@ -50,8 +57,10 @@ public class HostFilter extends HttpFilter {
 
     @Override
     public void sendRedirect(String location) throws IOException {
-      super.sendRedirect(location.startsWith(contextPath)
-          ? base.resolve(location.substring(contextPath.length())).toString() : location);
+      super.sendRedirect(
+          location.startsWith(contextPath)
+              ? base.resolve(location.substring(contextPath.length())).toString()
+              : location);
     }
   }
 }

@@ -7,8 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 
 /**
- * The sign-in form: user name, password and, where there is more than one, the realm; then, for a person who owns
- * a usable token, the second step: a code to type, or the tiqr app's QR code, watched until the app has answered.
+ * The sign-in form: user name, password and, where there is more than one, the realm; then, for a
+ * person who owns a usable token, the second step: a code to type, or the tiqr app's QR code,
+ * watched until the app has answered.
  */
 @Named("login")
 @RequestScoped
@@ -34,7 +35,8 @@ public class LoginBean {
   public String signIn() {
     HttpServletRequest request = FacesRequests.request();
     String chosenRealm = realm == null || realm.isBlank() ? signIn.realms().get(0) : realm;
-    SignInService.Outcome outcome = signIn.signIn(chosenRealm, username, password, request.getRemoteAddr());
+    SignInService.Outcome outcome =
+        signIn.signIn(chosenRealm, username, password, request.getRemoteAddr());
     password = null;
     if (outcome instanceof SignInService.SecondStep step) {
       request.getSession(true);
@@ -56,7 +58,10 @@ public class LoginBean {
     return finish(signIn.answer(step, typed, FacesRequests.client()));
   }
 
-  /** Pressed by the page's poll while the tiqr app's QR code is shown: finishes once the app has answered. */
+  /**
+   * Pressed by the page's poll while the tiqr app's QR code is shown: finishes once the app has
+   * answered.
+   */
   public String poll() {
     SignInService.SecondStep step = signedIn.pending();
     if (step == null) {

@@ -9,9 +9,10 @@ import java.util.logging.Logger;
 import org.countersign.config.Settings;
 
 /**
- * The page session cookie: never sent by the browser with requests started from other sites ({@code SameSite=Lax},
- * which keeps links to the pages working), never readable by scripts (web.xml), and sent over https only when the
- * public URL is https, so that a proxy that terminates TLS in front of the server still gets it back.
+ * The page session cookie: never sent by the browser with requests started from other sites ({@code
+ * SameSite=Lax}, which keeps links to the pages working), never readable by scripts (web.xml), and
+ * sent over https only when the public URL is https, so that a proxy that terminates TLS in front
+ * of the server still gets it back.
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {
@@ -27,7 +28,9 @@ public class SessionCookies implements ServletContextListener {
     cookie.setAttribute("SameSite", "Lax");
     boolean https = settings.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
     cookie.setSecure(https);
-    LOG.info(https ? "The page session cookie is sent over https only (countersign.public.url is https)."
-        : "The page session cookie is not limited to https: countersign.public.url is not an https URL.");
+    LOG.info(
+        https
+            ? "The page session cookie is sent over https only (countersign.public.url is https)."
+            : "The page session cookie is not limited to https: countersign.public.url is not an https URL.");
   }
 }

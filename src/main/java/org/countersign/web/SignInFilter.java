@@ -9,10 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Lets only signed-in people reach the pages under {@code /ui/}; the sign-in page and the static resources are
- * open. A session opened with the password alone ends once the person has a usable token it did not set up
- * itself, so that it cannot add or remove factors on the strength of a password. Others are sent to the sign-in page: by a redirect, or, for a Faces ajax request (a poll after the session
- * timed out), by a partial response that tells faces.js to go there. Mapped in web.xml.
+ * Lets only signed-in people reach the pages under {@code /ui/}; the sign-in page and the static
+ * resources are open. A session opened with the password alone ends once the person has a usable
+ * token it did not set up itself, so that it cannot add or remove factors on the strength of a
+ * password. Others are sent to the sign-in page: by a redirect, or, for a Faces ajax request (a
+ * poll after the session timed out), by a partial response that tells faces.js to go there. Mapped
+ * in web.xml.
  */
 public class SignInFilter extends HttpFilter {
 
@@ -22,7 +24,8 @@ public class SignInFilter extends HttpFilter {
   @Inject SignedIn signedIn;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
     if (path.startsWith(SecurityHeadersFilter.RESOURCES) || path.equals(LOGIN)) {
@@ -42,8 +45,12 @@ public class SignInFilter extends HttpFilter {
     if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
       response.setContentType("text/xml");
       response.setCharacterEncoding("UTF-8");
-      response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-          + target + "\"/></partial-response>");
+      response
+          .getWriter()
+          .write(
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                  + target
+                  + "\"/></partial-response>");
       return;
     }
     response.sendRedirect(target);

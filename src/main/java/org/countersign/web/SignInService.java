@@ -6,8 +6,8 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import org.countersign.audit.AuditLog;
 import org.countersign.audit.Origin;
 import org.countersign.auth.Caller;
@@ -23,9 +23,10 @@ import org.countersign.validate.Verdict;
 
 /**
  * Signs a person of the user store in and out of the self-service pages, throttled by the same
- * {@link PasswordThrottle} as {@code POST /auth} (one count per account and per address, shared by both) and
- * recorded in the audit trail as {@code ui_login} and {@code ui_logout}. Like {@code POST /auth}, a person who owns
- * a usable token signs in in two steps: the password, then a code or the tiqr app's answer.
+ * {@link PasswordThrottle} as {@code POST /auth} (one count per account and per address, shared by
+ * both) and recorded in the audit trail as {@code ui_login} and {@code ui_logout}. Like {@code POST
+ * /auth}, a person who owns a usable token signs in in two steps: the password, then a code or the
+ * tiqr app's answer.
  */
 @ApplicationScoped
 public class SignInService {
@@ -44,7 +45,9 @@ public class SignInService {
   @Transactional
   public Outcome signIn(String realm, String username, String password, String client) {
     var entry = audit.entry("ui_login", Origin.anonymous(client)).user(realm, username);
-    var attempt = new PasswordThrottle.Attempt(realm == null ? settings.defaultRealm() : realm, username, client);
+    var attempt =
+        new PasswordThrottle.Attempt(
+            realm == null ? settings.defaultRealm() : realm, username, client);
     Optional<Duration> refused = throttle.refusal(attempt);
     if (refused.isPresent()) {
       audit.write(entry.outcome(false, "REJECT", "throttled: too many failed password checks"));
@@ -53,7 +56,9 @@ public class SignInService {
     Optional<String> knownRealm = users.realm(Optional.ofNullable(realm));
     boolean ok;
     try {
-      ok = knownRealm.isPresent() && users.authenticate(knownRealm.get(), username, password).isPresent();
+      ok =
+          knownRealm.isPresent()
+              && users.authenticate(knownRealm.get(), username, password).isPresent();
     } catch (PasswordHashingBusy e) {
       audit.write(entry.outcome(false, "REJECT", "busy: too many password checks at once"));
       return new Busy();
@@ -66,8 +71,11 @@ public class SignInService {
     throttle.succeeded(attempt);
     Caller caller = new Caller(username, knownRealm.get(), Role.USER, client);
     if (validation.hasUsableToken(caller.realm(), username)) {
-      Optional<Verdict.Challenged> challenged = validation.challengeSignIn(caller.realm(), username);
-      audit.write(entry.outcome(false, challenged.isPresent() ? "CHALLENGE" : "REJECT", "second factor required"));
+      Optional<Verdict.Challenged> challenged =
+          validation.challengeSignIn(caller.realm(), username);
+      audit.write(
+          entry.outcome(
+              false, challenged.isPresent() ? "CHALLENGE" : "REJECT", "second factor required"));
       return challenged.<Outcome>map(c -> SecondStep.of(caller, c)).orElseGet(Rejected::new);
     }
     if (!settings.selfEnrolment()) {
@@ -79,14 +87,16 @@ public class SignInService {
   }
 
   /**
-   * The second step: a code of one of the person's tokens, or empty once their app has answered. Checked like a
-   * backend's check of the transaction the password opened, and audited there.
+   * The second step: a code of one of the person's tokens, or empty once their app has answered.
+   * Checked like a backend's check of the transaction the password opened, and audited there.
    */
   @Transactional
   public Outcome answer(SecondStep step, String code, String client) {
     Caller caller = new Caller(step.username(), step.realm(), Role.USER, client);
-    Verdict verdict = validation.check(
-        CheckRequest.signIn(step.realm(), step.username(), step.transactionId(), code), caller.origin());
+    Verdict verdict =
+        validation.check(
+            CheckRequest.signIn(step.realm(), step.username(), step.transactionId(), code),
+            caller.origin());
     return verdict instanceof Verdict.Accepted ? new Accepted(caller, true) : new Rejected();
   }
 
@@ -96,8 +106,8 @@ public class SignInService {
   }
 
   /**
-   * Whether a session opened with the password alone must end: the person has a usable token now that was not
-   * enrolled in this session.
+   * Whether a session opened with the password alone must end: the person has a usable token now
+   * that was not enrolled in this session.
    */
   public boolean needsSecondFactor(String realm, String username, Set<String> enrolledHere) {
     return validation.hasUsableTokenBesides(realm, username, enrolledHere);
@@ -105,28 +115,37 @@ public class SignInService {
 
   @Transactional
   public void signedOut(Caller caller) {
-    audit.write(audit.entry("ui_logout", caller.origin())
-        .user(caller.realm(), caller.username())
-        .outcome(true, "OK", null));
+    audit.write(
+        audit
+            .entry("ui_logout", caller.origin())
+            .user(caller.realm(), caller.username())
+            .outcome(true, "OK", null));
   }
 
   /** What became of a sign-in. */
   public sealed interface Outcome {}
 
-  /** Signed in; {@code secondFactor} says whether a token answered, or the password alone sufficed. */
+  /**
+   * Signed in; {@code secondFactor} says whether a token answered, or the password alone sufficed.
+   */
   public record Accepted(Caller caller, boolean secondFactor) implements Outcome {}
 
   /**
-   * The password was right; one of the person's tokens must now answer: a typed code when {@code takesCode}, or
-   * the tiqr app, which scans {@code qrImage}.
+   * The password was right; one of the person's tokens must now answer: a typed code when {@code
+   * takesCode}, or the tiqr app, which scans {@code qrImage}.
    */
-  public record SecondStep(String realm, String username, String transactionId, boolean takesCode, String qrImage)
+  public record SecondStep(
+      String realm, String username, String transactionId, boolean takesCode, String qrImage)
       implements Outcome, java.io.Serializable {
 
     static SecondStep of(Caller caller, Verdict.Challenged c) {
       boolean code = c.challenges().stream().anyMatch(ch -> "interactive".equals(ch.clientMode()));
-      String image = c.challenges().stream().map(IssuedChallenge::image).filter(Objects::nonNull)
-          .findFirst().orElse(null);
+      String image =
+          c.challenges().stream()
+              .map(IssuedChallenge::image)
+              .filter(Objects::nonNull)
+              .findFirst()
+              .orElse(null);
       return new SecondStep(caller.realm(), caller.username(), c.transactionId(), code, image);
     }
   }
@@ -137,7 +156,10 @@ public class SignInService {
   /** Wrong user name, realm or password; the page does not say which. */
   public record Rejected() implements Outcome {}
 
-  /** Too many failed password checks of this account or from this address; the password was not checked. */
+  /**
+   * Too many failed password checks of this account or from this address; the password was not
+   * checked.
+   */
   public record Throttled(Duration retryAfter) implements Outcome {}
 
   /** Too many password checks at once on this node; the password was not checked. */

@@ -11,8 +11,9 @@ import org.countersign.auth.Caller;
 import org.countersign.auth.Role;
 
 /**
- * The person signed in to this session, if any. Pages act as a {@link Caller} of role user built from it, with the
- * address of the current request, so the services apply their ownership rules as for the REST API.
+ * The person signed in to this session, if any. Pages act as a {@link Caller} of role user built
+ * from it, with the address of the current request, so the services apply their ownership rules as
+ * for the REST API.
  */
 @Named
 @SessionScoped
@@ -61,11 +62,13 @@ public class SignedIn implements Serializable {
   }
 
   /**
-   * Whether this session must end because it was opened with the password alone and the person has a usable
-   * token now that was not set up in it (enrolled elsewhere, or enabled again).
+   * Whether this session must end because it was opened with the password alone and the person has
+   * a usable token now that was not set up in it (enrolled elsewhere, or enabled again).
    */
   boolean outgrown() {
-    return username != null && !secondFactor && signIn.needsSecondFactor(realm, username, enrolledHere);
+    return username != null
+        && !secondFactor
+        && signIn.needsSecondFactor(realm, username, enrolledHere);
   }
 
   public boolean isPresent() {
@@ -80,7 +83,9 @@ public class SignedIn implements Serializable {
     return realm;
   }
 
-  /** The signed-in person as a caller of the services; only for pages behind {@link SignInFilter}. */
+  /**
+   * The signed-in person as a caller of the services; only for pages behind {@link SignInFilter}.
+   */
   Caller caller() {
     if (username == null) {
       throw new IllegalStateException("nobody is signed in");

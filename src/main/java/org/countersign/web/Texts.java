@@ -8,8 +8,9 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * Texts of the pages in the language Faces chose from the browser, from the bundle that faces-config.xml
- * declares as {@code msg}. Beans use it for messages; pages use {@code #{msg['key']}} directly.
+ * Texts of the pages in the language Faces chose from the browser, from the bundle that
+ * faces-config.xml declares as {@code msg}. Beans use it for messages; pages use {@code
+ * #{msg['key']}} directly.
  *
  * <pre>{@code
  * Texts.info("tokens.done.delete", serial);   // "Token TOTP0001 is deleted." or "… ist gelöscht."

@@ -8,11 +8,11 @@ import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
 import org.countersign.api.ApiException;
-import org.countersign.policy.PolicyRefusal;
 import org.countersign.api.Params;
 import org.countersign.auth.Caller;
 import org.countersign.challenge.IssuedChallenge;
 import org.countersign.config.Settings;
+import org.countersign.policy.PolicyRefusal;
 import org.countersign.token.EnrolmentService;
 import org.countersign.token.RolloutState;
 import org.countersign.token.TokenService;
@@ -21,9 +21,10 @@ import org.countersign.validate.ValidationService;
 import org.countersign.validate.Verdict;
 
 /**
- * Setting up the tiqr app: show the enrolment QR code, watch (by Faces ajax polling of {@link #poll()}) until the
- * app has registered, then offer a test login whose challenge QR code is watched until the app answers it and the
- * transaction is finalised as {@code /validate/check} would.
+ * Setting up the tiqr app: show the enrolment QR code, watch (by Faces ajax polling of {@link
+ * #poll()}) until the app has registered, then offer a test login whose challenge QR code is
+ * watched until the app answers it and the transaction is finalised as {@code /validate/check}
+ * would.
  */
 @Named("tiqr")
 @ViewScoped
@@ -33,7 +34,13 @@ public class TiqrBean implements Serializable {
   static final String TYPE = "tiqr";
 
   /** Where the person is in the set-up. */
-  public enum Step { INTRO, SCAN, REGISTERED, CHALLENGE, DONE }
+  public enum Step {
+    INTRO,
+    SCAN,
+    REGISTERED,
+    CHALLENGE,
+    DONE
+  }
 
   @Inject EnrolmentService enrolment;
   @Inject TokenService tokens;
@@ -49,10 +56,13 @@ public class TiqrBean implements Serializable {
   private String transactionId;
 
   public void start() {
-    Params params = Params.of(Map.of("type", TYPE, "description", description == null ? "" : description));
+    Params params =
+        Params.of(Map.of("type", TYPE, "description", description == null ? "" : description));
     JsonObject detail;
     try {
-      detail = enrolment.create(params, signedIn.caller(), FacesRequests.publicBase(settings.publicUrl()));
+      detail =
+          enrolment.create(
+              params, signedIn.caller(), FacesRequests.publicBase(settings.publicUrl()));
     } catch (PolicyRefusal e) {
       Texts.error("setup.refused");
       return;
@@ -68,10 +78,14 @@ public class TiqrBean implements Serializable {
     step = Step.SCAN;
   }
 
-  /** One look at what the page waits for: the app's registration, or its answer to the test challenge. */
+  /**
+   * One look at what the page waits for: the app's registration, or its answer to the test
+   * challenge.
+   */
   public void poll() {
     try {
-      if (step == Step.SCAN && RolloutState.isUsable(tokens.get(serial, signedIn.caller()).rolloutState())) {
+      if (step == Step.SCAN
+          && RolloutState.isUsable(tokens.get(serial, signedIn.caller()).rolloutState())) {
         step = Step.REGISTERED;
         qrValue = null;
         qrDataUri = null;
@@ -88,13 +102,19 @@ public class TiqrBean implements Serializable {
   /** Opens a challenge for the new token, as a login would. */
   public void testLogin() {
     Caller caller = signedIn.caller();
-    CheckRequest target = new CheckRequest(Optional.of(caller.username()), Optional.of(caller.realm()),
-        Optional.of(serial), "", Optional.empty());
+    CheckRequest target =
+        new CheckRequest(
+            Optional.of(caller.username()),
+            Optional.of(caller.realm()),
+            Optional.of(serial),
+            "",
+            Optional.empty());
     Optional<Verdict.Challenged> opened = validation.trigger(target, caller.origin());
-    Optional<IssuedChallenge> challenge = opened.stream()
-        .flatMap(c -> c.challenges().stream())
-        .filter(c -> serial.equals(c.serial()))
-        .findFirst();
+    Optional<IssuedChallenge> challenge =
+        opened.stream()
+            .flatMap(c -> c.challenges().stream())
+            .filter(c -> serial.equals(c.serial()))
+            .findFirst();
     if (challenge.isEmpty()) {
       Texts.error("tiqr.nochallenge");
       return;
@@ -107,8 +127,13 @@ public class TiqrBean implements Serializable {
 
   private void finish() {
     Caller caller = signedIn.caller();
-    CheckRequest answer = new CheckRequest(Optional.of(caller.username()), Optional.of(caller.realm()),
-        Optional.of(serial), "", Optional.of(transactionId));
+    CheckRequest answer =
+        new CheckRequest(
+            Optional.of(caller.username()),
+            Optional.of(caller.realm()),
+            Optional.of(serial),
+            "",
+            Optional.of(transactionId));
     Verdict verdict = validation.check(answer, caller.origin());
     transactionId = null;
     qrValue = null;

@@ -7,12 +7,22 @@ import org.countersign.token.RolloutState;
 import org.countersign.token.Token;
 
 /** One line of "My tokens": what the page shows of a token, and what may be done with it. */
-public record TokenRow(String serial, String type, String description, State state, LocalDateTime lastUse,
-    boolean active) implements Serializable {
+public record TokenRow(
+    String serial,
+    String type,
+    String description,
+    State state,
+    LocalDateTime lastUse,
+    boolean active)
+    implements Serializable {
 
   /** The states a person can tell apart, in the words of the {@code state.*} texts. */
   public enum State {
-    ACTIVE, DISABLED, LOCKED, AWAITING_CONFIRMATION, AWAITING_APP;
+    ACTIVE,
+    DISABLED,
+    LOCKED,
+    AWAITING_CONFIRMATION,
+    AWAITING_APP;
 
     public String getKey() {
       return "state." + name().toLowerCase(java.util.Locale.ROOT);
@@ -20,7 +30,8 @@ public record TokenRow(String serial, String type, String description, State sta
   }
 
   static TokenRow of(Token t) {
-    return new TokenRow(t.serial(), t.type(), t.description(), stateOf(t), t.lastUsedAt().orElse(null), t.active());
+    return new TokenRow(
+        t.serial(), t.type(), t.description(), stateOf(t), t.lastUsedAt().orElse(null), t.active());
   }
 
   private static State stateOf(Token t) {

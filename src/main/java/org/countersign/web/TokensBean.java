@@ -15,20 +15,23 @@ import org.countersign.token.TokenFilter;
 import org.countersign.token.TokenService;
 
 /**
- * "My tokens": the signed-in person's tokens, and disable, enable and delete, each only after a confirmation
- * step. {@link TokenService} applies the ownership rules and writes the audit trail.
+ * "My tokens": the signed-in person's tokens, and disable, enable and delete, each only after a
+ * confirmation step. {@link TokenService} applies the ownership rules and writes the audit trail.
  */
 @Named("tokens")
 @ViewScoped
 public class TokensBean implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
   /** More than anyone holds; the page does not page. */
   private static final int MAX_ROWS = 200;
 
   /** What a confirmation is asked for. */
   public enum Action {
-    DISABLE, ENABLE, DELETE;
+    DISABLE,
+    ENABLE,
+    DELETE;
 
     public String getKey() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -55,9 +58,13 @@ public class TokensBean implements Serializable {
   @PostConstruct
   void load() {
     var all = Optional.<String>empty();
-    rows = tokens.list(new TokenFilter(all, all, all, all), 1, MAX_ROWS, signedIn.caller()).tokens().stream()
-        .map(TokenRow::of)
-        .toList();
+    rows =
+        tokens
+            .list(new TokenFilter(all, all, all, all), 1, MAX_ROWS, signedIn.caller())
+            .tokens()
+            .stream()
+            .map(TokenRow::of)
+            .toList();
   }
 
   public void ask(Action action, String serial) {
@@ -100,9 +107,15 @@ public class TokensBean implements Serializable {
   /** Last use in the page's language, in UTC as stored; a dash when the token was never used. */
   public String lastUse(TokenRow row) {
     return row.lastUsed()
-        .map(t -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withLocale(jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale())
-            .format(t) + " UTC")
+        .map(
+            t ->
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                        .withLocale(
+                            jakarta.faces.context.FacesContext.getCurrentInstance()
+                                .getViewRoot()
+                                .getLocale())
+                        .format(t)
+                    + " UTC")
         .orElseGet(() -> Texts.text("tokens.never"));
   }
 

@@ -9,19 +9,19 @@ import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
 import org.countersign.api.ApiException;
-import org.countersign.policy.PolicyRefusal;
 import org.countersign.api.Params;
 import org.countersign.auth.Caller;
 import org.countersign.config.Settings;
+import org.countersign.policy.PolicyRefusal;
 import org.countersign.token.EnrolmentService;
 import org.countersign.token.Token;
 import org.countersign.token.TokenService;
 
 /**
- * Setting up an authenticator app (TOTP). The token is created waiting for its first code and becomes usable only
- * when {@link EnrolmentService#confirm} accepts the code the person types. Coming back within {@link
- * WebSettings#RESUME_MINUTES} shows the same secret again; "start over" deletes the waiting token and makes a new
- * one.
+ * Setting up an authenticator app (TOTP). The token is created waiting for its first code and
+ * becomes usable only when {@link EnrolmentService#confirm} accepts the code the person types.
+ * Coming back within {@link WebSettings#RESUME_MINUTES} shows the same secret again; "start over"
+ * deletes the waiting token and makes a new one.
  */
 @Named("totp")
 @ViewScoped
@@ -31,7 +31,11 @@ public class TotpBean implements Serializable {
   static final String TYPE = "totp";
 
   /** Where the person is in the set-up. */
-  public enum Step { INTRO, SCAN, DONE }
+  public enum Step {
+    INTRO,
+    SCAN,
+    DONE
+  }
 
   @Inject EnrolmentService enrolment;
   @Inject TokenService tokens;
@@ -61,10 +65,20 @@ public class TotpBean implements Serializable {
 
   public void start() {
     Caller caller = signedIn.caller();
-    Params params = Params.of(Map.of("type", TYPE, "genkey", "1", "description", description == null ? "" : description));
+    Params params =
+        Params.of(
+            Map.of(
+                "type",
+                TYPE,
+                "genkey",
+                "1",
+                "description",
+                description == null ? "" : description));
     JsonObject detail;
     try {
-      detail = enrolment.createUnconfirmed(params, caller, FacesRequests.publicBase(settings.publicUrl()));
+      detail =
+          enrolment.createUnconfirmed(
+              params, caller, FacesRequests.publicBase(settings.publicUrl()));
     } catch (PolicyRefusal e) {
       Texts.error("setup.refused");
       return;
@@ -73,8 +87,12 @@ public class TotpBean implements Serializable {
       return;
     }
     JsonObject url = detail.getJsonObject("googleurl");
-    provisioning = TotpProvisioning.fromEnrolment(detail.getString("serial"), url.getString("value"),
-        url.getString("img"), detail.getJsonObject("otpkey").getString("value_b32"));
+    provisioning =
+        TotpProvisioning.fromEnrolment(
+            detail.getString("serial"),
+            url.getString("value"),
+            url.getString("img"),
+            detail.getJsonObject("otpkey").getString("value_b32"));
     resumed = false;
     code = null;
     step = Step.SCAN;
@@ -98,7 +116,8 @@ public class TotpBean implements Serializable {
     String typed = code == null ? "" : code.replaceAll("\\s", "");
     code = null;
     try {
-      enrolment.confirm(Params.of(Map.of("serial", provisioning.serial(), "verify", typed)), signedIn.caller());
+      enrolment.confirm(
+          Params.of(Map.of("serial", provisioning.serial(), "verify", typed)), signedIn.caller());
     } catch (ApiException e) {
       Texts.error("totp.wrongcode");
       return;

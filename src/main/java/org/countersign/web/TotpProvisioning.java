@@ -9,28 +9,33 @@ import org.countersign.token.totp.HashAlgorithm;
 import org.countersign.token.totp.OtpAuthUri;
 
 /**
- * What the authenticator-app page shows to set up a TOTP token: the otpauth URI, its QR code and the secret in
- * Base32 groups of four for typing by hand. The QR code is made once per set-up (a PNG costs milliseconds of CPU).
+ * What the authenticator-app page shows to set up a TOTP token: the otpauth URI, its QR code and
+ * the secret in Base32 groups of four for typing by hand. The QR code is made once per set-up (a
+ * PNG costs milliseconds of CPU).
  */
 public record TotpProvisioning(String serial, String uri, String qrDataUri, String secretGroups)
     implements Serializable {
 
   /** From the {@code detail} of a new token's enrolment. */
-  static TotpProvisioning fromEnrolment(String serial, String uri, String qrDataUri, String base32) {
+  static TotpProvisioning fromEnrolment(
+      String serial, String uri, String qrDataUri, String base32) {
     return new TotpProvisioning(serial, uri, qrDataUri, grouped(base32));
   }
 
   /**
-   * Rebuilds the same provisioning data for a token waiting for its first code, from its reopened seed and
-   * public parameters, as {@code TotpType} built them at enrolment.
+   * Rebuilds the same provisioning data for a token waiting for its first code, from its reopened
+   * seed and public parameters, as {@code TotpType} built them at enrolment.
    */
   static TotpProvisioning resumed(Token token, byte[] seed, String issuer, String account) {
     try {
       Map<String, String> info = token.info();
-      HashAlgorithm hash = HashAlgorithm.fromApiName(info.getOrDefault("hashlib", "sha1")).orElse(HashAlgorithm.SHA1);
+      HashAlgorithm hash =
+          HashAlgorithm.fromApiName(info.getOrDefault("hashlib", "sha1"))
+              .orElse(HashAlgorithm.SHA1);
       int period = Integer.parseInt(info.getOrDefault("timeStep", "30"));
       String uri = OtpAuthUri.totp(issuer, account, seed, hash, token.otpLen(), period);
-      return new TotpProvisioning(token.serial(), uri, QrCodes.pngDataUri(uri), grouped(OtpAuthUri.base32(seed)));
+      return new TotpProvisioning(
+          token.serial(), uri, QrCodes.pngDataUri(uri), grouped(OtpAuthUri.base32(seed)));
     } finally {
       Arrays.fill(seed, (byte) 0);
     }

@@ -10,8 +10,8 @@ import org.countersign.config.Configuration;
 public class WebSettings {
 
   /**
-   * Minutes during which an unfinished authenticator-app set-up can be resumed with the same secret; an older one
-   * starts afresh. Default 15, 1 to 1440.
+   * Minutes during which an unfinished authenticator-app set-up can be resumed with the same
+   * secret; an older one starts afresh. Default 15, 1 to 1440.
    */
   public static final String RESUME_MINUTES = "countersign.ui.resume.minutes";
 

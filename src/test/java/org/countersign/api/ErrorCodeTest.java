@@ -9,57 +9,60 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class ErrorCodeTest {
 
-    @Test
-    void prefixesParameterErrors() {
-        assertEquals("ERR905: msg", ErrorCode.PARAMETER.format("msg"));
-    }
+  @Test
+  void prefixesParameterErrors() {
+    assertEquals("ERR905: msg", ErrorCode.PARAMETER.format("msg"));
+  }
 
-    @ParameterizedTest
-    @CsvSource({
-        "PARAMETER, ERR905: msg",
-        "USER, ERR904: msg",
-        "TOKEN_ADMIN, ERR301: msg",
-        "FORBIDDEN, ERR303: msg",
-        "TOO_LARGE, ERR905: msg",
-        "METHOD_NOT_ALLOWED, ERR905: msg"})
-    void prefixedCodesCarryErrAndTheCode(ErrorCode code, String expected) {
-        assertEquals(expected, code.format("msg"));
-    }
+  @ParameterizedTest
+  @CsvSource({
+    "PARAMETER, ERR905: msg",
+    "USER, ERR904: msg",
+    "TOKEN_ADMIN, ERR301: msg",
+    "FORBIDDEN, ERR303: msg",
+    "TOO_LARGE, ERR905: msg",
+    "METHOD_NOT_ALLOWED, ERR905: msg"
+  })
+  void prefixedCodesCarryErrAndTheCode(ErrorCode code, String expected) {
+    assertEquals(expected, code.format("msg"));
+  }
 
-    @ParameterizedTest
-    @EnumSource(value = ErrorCode.class,
-            names = {"WRONG_CREDENTIALS", "MISSING_AUTHORIZATION", "EXPIRED", "UNAVAILABLE", "INTERNAL"})
-    void authAndServerCodesLeaveTheMessageUnchanged(ErrorCode code) {
-        assertEquals("Wrong credentials", code.format("Wrong credentials"));
-    }
+  @ParameterizedTest
+  @EnumSource(
+      value = ErrorCode.class,
+      names = {"WRONG_CREDENTIALS", "MISSING_AUTHORIZATION", "EXPIRED", "UNAVAILABLE", "INTERNAL"})
+  void authAndServerCodesLeaveTheMessageUnchanged(ErrorCode code) {
+    assertEquals("Wrong credentials", code.format("Wrong credentials"));
+  }
 
-    @ParameterizedTest
-    @CsvSource({
-        "PARAMETER, 905, 400",
-        "USER, 904, 400",
-        "TOKEN_ADMIN, 301, 400",
-        "FORBIDDEN, 303, 403",
-        "NOT_FOUND, 601, 404",
-        "TOO_LARGE, 905, 413",
-        "METHOD_NOT_ALLOWED, 905, 405",
-        "WRONG_CREDENTIALS, 4031, 401",
-        "MISSING_AUTHORIZATION, 4033, 401",
-        "EXPIRED, 4305, 401",
-        "UNAVAILABLE, 503, 503",
-        "INTERNAL, 500, 500"})
-    void mapsEachCodeToItsNumberAndHttpStatus(ErrorCode code, int number, int status) {
-        assertEquals(number, code.code());
-        assertEquals(status, code.status());
-    }
+  @ParameterizedTest
+  @CsvSource({
+    "PARAMETER, 905, 400",
+    "USER, 904, 400",
+    "TOKEN_ADMIN, 301, 400",
+    "FORBIDDEN, 303, 403",
+    "NOT_FOUND, 601, 404",
+    "TOO_LARGE, 905, 413",
+    "METHOD_NOT_ALLOWED, 905, 405",
+    "WRONG_CREDENTIALS, 4031, 401",
+    "MISSING_AUTHORIZATION, 4033, 401",
+    "EXPIRED, 4305, 401",
+    "UNAVAILABLE, 503, 503",
+    "INTERNAL, 500, 500"
+  })
+  void mapsEachCodeToItsNumberAndHttpStatus(ErrorCode code, int number, int status) {
+    assertEquals(number, code.code());
+    assertEquals(status, code.status());
+  }
 
-    @Test
-    void prefixedFormatKeepsAnEmptyMessage() {
-        assertEquals("ERR905: ", ErrorCode.PARAMETER.format(""));
-    }
+  @Test
+  void prefixedFormatKeepsAnEmptyMessage() {
+    assertEquals("ERR905: ", ErrorCode.PARAMETER.format(""));
+  }
 
-    @Test
-    void missingParameterExceptionFormatsAsPrivacyIdeaDoes() {
-        ApiException e = ApiException.missing("user");
-        assertEquals("ERR905: Missing parameter: 'user'", e.code().format(e.getMessage()));
-    }
+  @Test
+  void missingParameterExceptionFormatsAsPrivacyIdeaDoes() {
+    ApiException e = ApiException.missing("user");
+    assertEquals("ERR905: Missing parameter: 'user'", e.code().format(e.getMessage()));
+  }
 }

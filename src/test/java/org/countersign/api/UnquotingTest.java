@@ -43,8 +43,13 @@ class UnquotingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"privacyidea-cp/3.0 Windows/PC", "privacyIDEA-LDAP-Proxy", "simpleSAMLphp/2.1",
-      "PrivacyIDEA-CP"})
+  @ValueSource(
+      strings = {
+        "privacyidea-cp/3.0 Windows/PC",
+        "privacyIDEA-LDAP-Proxy",
+        "simpleSAMLphp/2.1",
+        "PrivacyIDEA-CP"
+      })
   void clientsThatEncodeOnceAreTakenAsTheyAre(String agent) {
     Unquoting u = Unquoting.forUserAgent(agent);
     assertFalse(u.active());
@@ -52,7 +57,14 @@ class UnquotingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"curl/8.5.0", "Mozilla/5.0 (X11; Linux x86_64)", "", "(weird", "privacyidea-cpx/1.0"})
+  @ValueSource(
+      strings = {
+        "curl/8.5.0",
+        "Mozilla/5.0 (X11; Linux x86_64)",
+        "",
+        "(weird",
+        "privacyidea-cpx/1.0"
+      })
   void everyOtherClientIsDecodedAgain(String agent) {
     assertTrue(Unquoting.forUserAgent(agent).active());
   }
@@ -66,12 +78,20 @@ class UnquotingTest {
   void paramsUnquoteQueryAndFormValuesButNotJson() {
     var query = new MultivaluedHashMap<String, String>();
     query.add("user", "frank%40example.org");
-    Params form = Params.parse(query, MediaType.APPLICATION_FORM_URLENCODED_TYPE,
-        "pass=p%2540ss%252B1".getBytes(StandardCharsets.UTF_8), AGAIN);
+    Params form =
+        Params.parse(
+            query,
+            MediaType.APPLICATION_FORM_URLENCODED_TYPE,
+            "pass=p%2540ss%252B1".getBytes(StandardCharsets.UTF_8),
+            AGAIN);
     assertEquals("frank@example.org", form.required("user"));
     assertEquals("p@ss+1", form.required("pass"));
-    Params json = Params.parse(new MultivaluedHashMap<>(), MediaType.APPLICATION_JSON_TYPE,
-        "{\"pass\":\"p%40ss\"}".getBytes(StandardCharsets.UTF_8), AGAIN);
+    Params json =
+        Params.parse(
+            new MultivaluedHashMap<>(),
+            MediaType.APPLICATION_JSON_TYPE,
+            "{\"pass\":\"p%40ss\"}".getBytes(StandardCharsets.UTF_8),
+            AGAIN);
     assertEquals("p%40ss", json.required("pass"));
   }
 }

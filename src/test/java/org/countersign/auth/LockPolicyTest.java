@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class LockPolicyTest {
 
-  private static final LockPolicy FIVE = new LockPolicy(5, Duration.ofSeconds(60), Duration.ofMinutes(15));
+  private static final LockPolicy FIVE =
+      new LockPolicy(5, Duration.ofSeconds(60), Duration.ofMinutes(15));
 
   @Test
   void noLockBelowTheLimit() {
@@ -38,13 +39,15 @@ class LockPolicyTest {
 
   @Test
   void aLimitOfOneLocksAfterTheFirstFailure() {
-    assertEquals(Optional.of(Duration.ofSeconds(1)),
+    assertEquals(
+        Optional.of(Duration.ofSeconds(1)),
         new LockPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(5)).lockAfter(1));
   }
 
   @Test
   void refusesACapBelowTheFirstLock() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new LockPolicy(5, Duration.ofMinutes(2), Duration.ofMinutes(1)));
   }
 }

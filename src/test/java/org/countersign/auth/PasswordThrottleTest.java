@@ -19,13 +19,19 @@ import org.countersign.config.Settings;
 import org.countersign.crypto.KeyRing;
 import org.junit.jupiter.api.Test;
 
-/** The throttle's decisions over rows kept in a map; the SQL itself is exercised by PasswordThrottleIT. */
+/**
+ * The throttle's decisions over rows kept in a map; the SQL itself is exercised by
+ * PasswordThrottleIT.
+ */
 class PasswordThrottleTest {
 
   private static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
-  private static final PasswordThrottle.Attempt ALICE = new PasswordThrottle.Attempt("default", "alice", "10.0.0.1");
+  private static final PasswordThrottle.Attempt ALICE =
+      new PasswordThrottle.Attempt("default", "alice", "10.0.0.1");
 
-  /** Rows in memory; {@code raceOnce} makes the next insert lose to a row that appears meanwhile. */
+  /**
+   * Rows in memory; {@code raceOnce} makes the next insert lose to a row that appears meanwhile.
+   */
   static final class MapRows extends ThrottleRows {
     final Map<String, Integer> failures = new HashMap<>();
     final Map<String, LocalDateTime> locks = new HashMap<>();
@@ -34,7 +40,10 @@ class PasswordThrottleTest {
 
     @Override
     public Optional<LocalDateTime> lockedUntil(Collection<String> keys, LocalDateTime now) {
-      return keys.stream().map(locks::get).filter(t -> t != null && t.isAfter(now)).max(LocalDateTime::compareTo);
+      return keys.stream()
+          .map(locks::get)
+          .filter(t -> t != null && t.isAfter(now))
+          .max(LocalDateTime::compareTo);
     }
 
     @Override
@@ -73,22 +82,23 @@ class PasswordThrottleTest {
     PasswordThrottle t = new PasswordThrottle();
     t.rows = rows;
     t.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    t.settings = new Settings() {
-      @Override
-      public int signInMaxFailures() {
-        return accountMax;
-      }
+    t.settings =
+        new Settings() {
+          @Override
+          public int signInMaxFailures() {
+            return accountMax;
+          }
 
-      @Override
-      public int signInAddressMaxFailures() {
-        return addressMax;
-      }
+          @Override
+          public int signInAddressMaxFailures() {
+            return addressMax;
+          }
 
-      @Override
-      public int signInLockSeconds() {
-        return 60;
-      }
-    };
+          @Override
+          public int signInLockSeconds() {
+            return 60;
+          }
+        };
     KeyRing keys = new KeyRing();
     keys.install(new byte[32]);
     t.keys = keys;
@@ -111,7 +121,8 @@ class PasswordThrottleTest {
     t.failed(new PasswordThrottle.Attempt("default", "Alice", "10.0.0.2"));
     t.failed(new PasswordThrottle.Attempt("default", "ALICE", "10.0.0.3"));
     assertTrue(t.refusal(ALICE).isPresent());
-    assertFalse(t.refusal(new PasswordThrottle.Attempt("other", "alice", "10.0.0.4")).isPresent(),
+    assertFalse(
+        t.refusal(new PasswordThrottle.Attempt("other", "alice", "10.0.0.4")).isPresent(),
         "another realm is another account");
   }
 
@@ -121,8 +132,10 @@ class PasswordThrottleTest {
     for (int i = 0; i < 3; i++) {
       t.failed(new PasswordThrottle.Attempt("default", "user" + i, "10.0.0.9"));
     }
-    assertTrue(t.refusal(new PasswordThrottle.Attempt("default", "someone-else", "10.0.0.9")).isPresent());
-    assertFalse(t.refusal(new PasswordThrottle.Attempt("default", "someone-else", "10.0.0.8")).isPresent());
+    assertTrue(
+        t.refusal(new PasswordThrottle.Attempt("default", "someone-else", "10.0.0.9")).isPresent());
+    assertFalse(
+        t.refusal(new PasswordThrottle.Attempt("default", "someone-else", "10.0.0.8")).isPresent());
   }
 
   @Test

@@ -15,23 +15,29 @@ class UrlDataSourceTest {
 
   @Test
   void aPostgresqlUrlNamesPostgresqlsDriver() {
-    assertEquals(Optional.of("org.postgresql.Driver"),
-        UrlDataSource.driverClassFor("jdbc:postgresql://db.example.org:5432/countersign?connectTimeout=5"));
+    assertEquals(
+        Optional.of("org.postgresql.Driver"),
+        UrlDataSource.driverClassFor(
+            "jdbc:postgresql://db.example.org:5432/countersign?connectTimeout=5"));
   }
 
   @Test
   void anH2UrlNamesH2sDriver() {
-    assertEquals(Optional.of("org.h2.Driver"),
+    assertEquals(
+        Optional.of("org.h2.Driver"),
         UrlDataSource.driverClassFor("jdbc:h2:file:./data/countersign;LOCK_TIMEOUT=10000"));
   }
 
   @Test
   void thePrefixIsReadWithoutRegardToCaseOrSurroundingBlanks() {
-    assertEquals(Optional.of("org.postgresql.Driver"), UrlDataSource.driverClassFor("  JDBC:PostgreSQL://h/db"));
+    assertEquals(
+        Optional.of("org.postgresql.Driver"),
+        UrlDataSource.driverClassFor("  JDBC:PostgreSQL://h/db"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "postgresql://h/db", "jdbc:mysql://h/db", "jdbc:h2", "jdbc:postgres://h/db"})
+  @ValueSource(
+      strings = {"", "postgresql://h/db", "jdbc:mysql://h/db", "jdbc:h2", "jdbc:postgres://h/db"})
   void otherUrlsNameNoDriver(String url) {
     assertEquals(Optional.empty(), UrlDataSource.driverClassFor(url));
   }

@@ -13,14 +13,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The admin password a server starts with: not the example value shipped in {@code config/countersign.env}, not
- * shorter than {@code countersign.admin.password.minlength}, and hashed with 600,000 PBKDF2 iterations unless the
- * operator chooses another count. Each case boots a Payara Micro process of its own, since the behaviour under test
- * is the start-up itself.
+ * The admin password a server starts with: not the example value shipped in {@code
+ * config/countersign.env}, not shorter than {@code countersign.admin.password.minlength}, and
+ * hashed with 600,000 PBKDF2 iterations unless the operator chooses another count. Each case boots
+ * a Payara Micro process of its own, since the behaviour under test is the start-up itself.
  */
 class AdminPasswordPolicyIT {
 
-  private static final String REFUSAL = "Countersign cannot start: Configuration 'countersign.admin.password'";
+  private static final String REFUSAL =
+      "Countersign cannot start: Configuration 'countersign.admin.password'";
 
   @Test
   void refusesToStartWithThePlaceholderPasswordOfTheExampleEnvironment() throws IOException {
@@ -40,9 +41,16 @@ class AdminPasswordPolicyIT {
 
   @Test
   void theMinimumIsASetting() {
-    String log = refusal("admin-minimum", Map.of("countersign.admin.password", Api.ADMIN_PASSWORD,
-        "countersign.admin.password.minlength", Integer.toString(Api.ADMIN_PASSWORD.length() + 1)));
-    assertEquals(1, lines(log, REFUSAL + " is shorter than " + (Api.ADMIN_PASSWORD.length() + 1)), log);
+    String log =
+        refusal(
+            "admin-minimum",
+            Map.of(
+                "countersign.admin.password",
+                Api.ADMIN_PASSWORD,
+                "countersign.admin.password.minlength",
+                Integer.toString(Api.ADMIN_PASSWORD.length() + 1)));
+    assertEquals(
+        1, lines(log, REFUSAL + " is shorter than " + (Api.ADMIN_PASSWORD.length() + 1)), log);
   }
 
   @Test
@@ -52,11 +60,14 @@ class AdminPasswordPolicyIT {
     settings.put("countersign.password.iterations", null);
     OwnServer own = OwnServer.fresh("admin-default-iterations", settings);
     try (ClusterNode node = own.node().start()) {
-      Api.Reply login = node.api().post("auth", form("username", "admin", "password", "a-Long-enough-Passw0rd"));
+      Api.Reply login =
+          node.api().post("auth", form("username", "admin", "password", "a-Long-enough-Passw0rd"));
       assertEquals(200, login.status(), login.body());
-      String hash = (String) own.db().value("SELECT password_hash FROM cs_admin WHERE username = 'admin'");
-      assertTrue(hash.startsWith("pbkdf2-sha256$600000$"), "stored as " + hash.split("\\$")[0] + "$"
-          + hash.split("\\$")[1]);
+      String hash =
+          (String) own.db().value("SELECT password_hash FROM cs_admin WHERE username = 'admin'");
+      assertTrue(
+          hash.startsWith("pbkdf2-sha256$600000$"),
+          "stored as " + hash.split("\\$")[0] + "$" + hash.split("\\$")[1]);
     }
   }
 
@@ -68,7 +79,9 @@ class AdminPasswordPolicyIT {
     return log.lines().filter(l -> l.contains(text)).count();
   }
 
-  /** The variables of config/countersign.env, the environment README tells a new operator to copy. */
+  /**
+   * The variables of config/countersign.env, the environment README tells a new operator to copy.
+   */
   private static Map<String, String> exampleEnvironment() throws IOException {
     Map<String, String> vars = new HashMap<>();
     Path env = Path.of(System.getProperty("countersign.config", "config"), "countersign.env");

@@ -23,9 +23,15 @@ public final class Api {
 
   private final URI base;
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
 
-  /** The server as Arquillian reports it, reached over loopback only (the reported host may be another address). */
+  /**
+   * The server as Arquillian reports it, reached over loopback only (the reported host may be
+   * another address).
+   */
   public Api(URL base) {
     String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
     this.base = URI.create("http://127.0.0.1:" + base.getPort() + path);
@@ -67,7 +73,8 @@ public final class Api {
 
     /** The body without the parts that legitimately differ between two calls. */
     public String withoutTimeAndId() {
-      return body.replaceAll("\"time\":[0-9.]+", "\"time\":0").replaceAll("\"id\":[0-9]+", "\"id\":0");
+      return body.replaceAll("\"time\":[0-9.]+", "\"time\":0")
+          .replaceAll("\"id\":[0-9]+", "\"id\":0");
     }
   }
 
@@ -80,9 +87,10 @@ public final class Api {
   }
 
   public Reply post(String path, Map<String, String> form, String jwt) {
-    return send(request(path, jwt)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+    return send(
+        request(path, jwt)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
   }
 
   public Reply post(String path, Map<String, String> form) {
@@ -90,13 +98,17 @@ public final class Api {
   }
 
   public Reply postJson(String path, String json, String jwt) {
-    return send(request(path, jwt)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path, jwt)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Reply postRaw(String path, String contentType, byte[] body, String jwt) {
-    return send(request(path, jwt).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    return send(
+        request(path, jwt)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   public Reply get(String path, Map<String, String> query, String jwt) {
@@ -125,8 +137,9 @@ public final class Api {
   }
 
   public HttpRequest.Builder request(String path, String jwt) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
-        .timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+            .timeout(Duration.ofSeconds(60));
     if (jwt != null) {
       b.header("Authorization", jwt);
     }
@@ -142,14 +155,25 @@ public final class Api {
     return r.result().getJsonObject("value").getString("token");
   }
 
-  /** Signs in a user who owns a token: the password opens a challenge, the code answers it; returns the JWT. */
+  /**
+   * Signs in a user who owns a token: the password opens a challenge, the code answers it; returns
+   * the JWT.
+   */
   public String login(String username, String password, String code) {
     Reply challenge = post("auth", form("username", username, "password", password));
     if (!"CHALLENGE".equals(challenge.authentication())) {
       throw new IllegalStateException("no sign-in challenge: " + challenge.body());
     }
-    Reply r = post("auth", form("username", username, "password", code,
-        "transaction_id", challenge.detail().getString("transaction_id")));
+    Reply r =
+        post(
+            "auth",
+            form(
+                "username",
+                username,
+                "password",
+                code,
+                "transaction_id",
+                challenge.detail().getString("transaction_id")));
     if (r.status() != 200) {
       throw new IllegalStateException("second step failed: " + r.body());
     }
@@ -163,7 +187,11 @@ public final class Api {
   /** Creates a user with a unique name and returns the name. */
   public String newUser(String adminJwt, String prefix, String password) {
     String name = prefix + Long.toHexString(System.nanoTime());
-    Reply r = post("user/", form("user", name, "password", password, "givenname", "Test", "surname", prefix), adminJwt);
+    Reply r =
+        post(
+            "user/",
+            form("user", name, "password", password, "givenname", "Test", "surname", prefix),
+            adminJwt);
     if (r.status() != 200) {
       throw new IllegalStateException("user creation failed: " + r.body());
     }
@@ -180,7 +208,10 @@ public final class Api {
     return post("token/init", form(pairs), jwt);
   }
 
-  /** Enrols a token and returns the serial the server reports; fails the calling test when enrolment fails. */
+  /**
+   * Enrols a token and returns the serial the server reports; fails the calling test when enrolment
+   * fails.
+   */
   public String enrol(String jwt, String... pairs) {
     Reply r = init(jwt, pairs);
     if (r.status() != 200) {
@@ -189,7 +220,10 @@ public final class Api {
     return r.detail().getString("serial");
   }
 
-  /** The token with this serial as {@code GET /token/} shows it to an admin, or null when there is none. */
+  /**
+   * The token with this serial as {@code GET /token/} shows it to an admin, or null when there is
+   * none.
+   */
   public JsonObject token(String jwt, String serial) {
     Reply r = get("token/", form("serial", serial), jwt);
     if (r.status() != 200) {
@@ -206,8 +240,12 @@ public final class Api {
 
   public static String encode(Map<String, String> form) {
     StringJoiner j = new StringJoiner("&");
-    form.forEach((k, v) -> j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
-        + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    form.forEach(
+        (k, v) ->
+            j.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return j.toString();
   }
 

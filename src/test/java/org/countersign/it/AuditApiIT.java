@@ -11,7 +11,10 @@ import jakarta.json.JsonValue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /audit/}: privacyIDEA's filters, paging and order over the audit trail, for administrators only. */
+/**
+ * {@code GET /audit/}: privacyIDEA's filters, paging and order over the audit trail, for
+ * administrators only.
+ */
 class AuditApiIT extends OnDefaultServer {
 
   private static final String PASSWORD = "user-Passw0rd";
@@ -44,12 +47,14 @@ class AuditApiIT extends OnDefaultServer {
     assertEquals(1, newest.getInt("success"));
     assertEquals("REJECT", older.getString("authentication"));
     assertEquals(0, older.getInt("success"));
-    assertTrue(newest.getJsonNumber("number").longValue() > older.getJsonNumber("number").longValue());
+    assertTrue(
+        newest.getJsonNumber("number").longValue() > older.getJsonNumber("number").longValue());
     assertEquals(user, newest.getString("user"));
     assertEquals("default", newest.getString("realm"));
     assertEquals("builtin", newest.getString("resolver"));
     assertEquals("hotp", newest.getString("token_type"));
-    assertTrue(newest.getString("client").equals("127.0.0.1") || newest.getString("client").contains(":"),
+    assertTrue(
+        newest.getString("client").equals("127.0.0.1") || newest.getString("client").contains(":"),
         newest.toString());
     assertFalse(newest.getString("date").isEmpty());
     assertTrue(v.getJsonArray("auditcolumns").toString().contains("\"administrator\""));
@@ -62,7 +67,8 @@ class AuditApiIT extends OnDefaultServer {
     JsonObject v = audit("user", user, "action", "token_init");
     assertEquals(1, v.getInt("count"), v.toString());
     assertEquals("admin", v.getJsonArray("auditdata").getJsonObject(0).getString("administrator"));
-    assertEquals(JsonValue.NULL, v.getJsonArray("auditdata").getJsonObject(0).get("authentication"));
+    assertEquals(
+        JsonValue.NULL, v.getJsonArray("auditdata").getJsonObject(0).get("authentication"));
   }
 
   @Test
@@ -73,11 +79,16 @@ class AuditApiIT extends OnDefaultServer {
     assertEquals(1, audit("user", user, "action", "*check*", "success", "0").getInt("count"));
     JsonObject notChecks = audit("user", user, "action", "!validate_check");
     assertTrue(notChecks.getInt("count") >= 2, "user creation and token_init: " + notChecks);
-    notChecks.getJsonArray("auditdata").forEach(row ->
-        assertFalse(row.asJsonObject().getString("action").equals("validate_check")));
-    assertEquals(0, audit("user", user.substring(0, 5) + "_" + "x*").getInt("count"),
+    notChecks
+        .getJsonArray("auditdata")
+        .forEach(
+            row -> assertFalse(row.asJsonObject().getString("action").equals("validate_check")));
+    assertEquals(
+        0,
+        audit("user", user.substring(0, 5) + "_" + "x*").getInt("count"),
         "an underscore is literal, not a SQL wildcard");
-    assertEquals(2, audit("user", user, "action", "validate_check", "timelimit", "1d").getInt("count"));
+    assertEquals(
+        2, audit("user", user, "action", "validate_check", "timelimit", "1d").getInt("count"));
   }
 
   @Test
@@ -89,12 +100,14 @@ class AuditApiIT extends OnDefaultServer {
     assertEquals(2, first.getJsonArray("auditdata").size());
     assertEquals(JsonValue.NULL, first.get("prev"));
     assertEquals(2, first.getInt("next"));
-    JsonObject second = audit("user", user, "action", "validate_check", "page_size", "2", "page", "2");
+    JsonObject second =
+        audit("user", user, "action", "validate_check", "page_size", "2", "page", "2");
     assertEquals(1, second.getJsonArray("auditdata").size());
     assertEquals(1, second.getInt("prev"));
     assertEquals(JsonValue.NULL, second.get("next"));
     JsonObject asc = audit("user", user, "action", "validate_check", "sortorder", "asc");
-    assertEquals("REJECT", asc.getJsonArray("auditdata").getJsonObject(0).getString("authentication"));
+    assertEquals(
+        "REJECT", asc.getJsonArray("auditdata").getJsonObject(0).getString("authentication"));
   }
 
   @Test
@@ -106,7 +119,9 @@ class AuditApiIT extends OnDefaultServer {
     assertEquals(400, size.status());
     Api.Reply success = api.get("audit/", form("success", "maybe"), admin);
     assertEquals(400, success.status());
-    assertEquals(200, api.get("audit/", form("sortname", "date", "nosuchcolumn", "x"), admin).status(),
+    assertEquals(
+        200,
+        api.get("audit/", form("sortname", "date", "nosuchcolumn", "x"), admin).status(),
         "unknown parameters are ignored, as in privacyIDEA");
   }
 

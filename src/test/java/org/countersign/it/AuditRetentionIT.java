@@ -13,8 +13,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code countersign.audit.retention.days} (1 on the "short" server): the minute timer deletes entries older than
- * the retention and keeps the rest.
+ * {@code countersign.audit.retention.days} (1 on the "short" server): the minute timer deletes
+ * entries older than the retention and keeps the rest.
  */
 class AuditRetentionIT extends ServerTest {
 
@@ -25,7 +25,10 @@ class AuditRetentionIT extends ServerTest {
   }
 
   private long count(String user) {
-    return api.get("audit/", form("user", user), admin).result().getJsonObject("value").getInt("count");
+    return api.get("audit/", form("user", user), admin)
+        .result()
+        .getJsonObject("value")
+        .getInt("count");
   }
 
   @Test
@@ -36,7 +39,10 @@ class AuditRetentionIT extends ServerTest {
     api.check("user", recent, "pass", "123456");
     assertEquals(1, count(old));
     Timestamp threeDaysAgo = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).minusDays(3));
-    assertEquals(1, Database.of("short").update("UPDATE cs_audit SET at_utc = ? WHERE username = ?", threeDaysAgo, old));
+    assertEquals(
+        1,
+        Database.of("short")
+            .update("UPDATE cs_audit SET at_utc = ? WHERE username = ?", threeDaysAgo, old));
     long deadline = System.nanoTime() + 75_000_000_000L;
     while (count(old) > 0 && System.nanoTime() < deadline) {
       Thread.sleep(2000);

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code POST /auth}, the JWT every admin endpoint requires, and the user store behind {@code /user/}. */
+/**
+ * {@code POST /auth}, the JWT every admin endpoint requires, and the user store behind {@code
+ * /user/}.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AuthIT {
@@ -71,7 +74,9 @@ class AuthIT {
 
   @Test
   void adminSignsInWhateverExistingRealmIsNamedAsPluginServiceAccountsDo() {
-    Api.Reply r = api.post("auth", form("username", "admin", "password", Api.ADMIN_PASSWORD, "realm", "default"));
+    Api.Reply r =
+        api.post(
+            "auth", form("username", "admin", "password", Api.ADMIN_PASSWORD, "realm", "default"));
     assertEquals(200, r.status(), r.body());
     JsonObject value = r.result().getJsonObject("value");
     assertEquals("admin", value.getString("role"));
@@ -82,7 +87,10 @@ class AuthIT {
 
   @Test
   void adminNamingAnUnknownRealmIs401WithCode4031() {
-    Api.Reply r = api.post("auth", form("username", "admin", "password", Api.ADMIN_PASSWORD, "realm", "nosuchrealm"));
+    Api.Reply r =
+        api.post(
+            "auth",
+            form("username", "admin", "password", Api.ADMIN_PASSWORD, "realm", "nosuchrealm"));
     assertEquals(401, r.status(), r.body());
     assertEquals(4031, r.errorCode());
     assertEquals("Authentication failure. Unknown realm: nosuchrealm.", r.errorMessage());
@@ -106,7 +114,8 @@ class AuthIT {
 
   @Test
   void unknownUserIs401WithCode4031() {
-    Api.Reply r = api.post("auth", form("username", "nobody" + System.nanoTime(), "password", PASSWORD));
+    Api.Reply r =
+        api.post("auth", form("username", "nobody" + System.nanoTime(), "password", PASSWORD));
     assertEquals(401, r.status());
     assertEquals(4031, r.errorCode());
     assertEquals(JsonValue.NULL, r.json().get("detail"));
@@ -177,11 +186,18 @@ class AuthIT {
   void userJwtWithClaimsRewrittenToAdminIs401WithCode4031() {
     String user = api.newUser(api.adminJwt(), "forger", PASSWORD);
     String[] parts = api.login(user, PASSWORD).split("\\.");
-    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-        .replace("\"role\":\"user\"", "\"role\":\"admin\"");
+    String payload =
+        new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+            .replace("\"role\":\"user\"", "\"role\":\"admin\"");
     assertTrue(payload.contains("\"role\":\"admin\""), payload);
-    String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    String forged =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
     Api.Reply r = api.get("user/", Map.of(), forged);
     assertEquals(401, r.status());
     assertEquals(4031, r.errorCode());
@@ -203,8 +219,21 @@ class AuthIT {
   void createdUserIsListedWithItsIdAndNames() {
     String admin = api.adminJwt();
     String name = "listed" + Long.toHexString(System.nanoTime());
-    Api.Reply created = api.post("user/", form("user", name, "password", PASSWORD, "givenname", "Ada",
-        "surname", "Lovelace", "email", name + "@example.org"), admin);
+    Api.Reply created =
+        api.post(
+            "user/",
+            form(
+                "user",
+                name,
+                "password",
+                PASSWORD,
+                "givenname",
+                "Ada",
+                "surname",
+                "Lovelace",
+                "email",
+                name + "@example.org"),
+            admin);
     assertEquals(200, created.status(), created.body());
     long id = created.result().getJsonNumber("value").longValue();
     Api.Reply list = api.get("user/", form("username", name), admin);
@@ -225,8 +254,10 @@ class AuthIT {
     String admin = api.adminJwt();
     String a = api.newUser(admin, "many", PASSWORD);
     String b = api.newUser(admin, "many", PASSWORD);
-    var names = api.get("user/", Map.of(), admin).result().getJsonArray("value").stream()
-        .map(v -> v.asJsonObject().getString("username")).toList();
+    var names =
+        api.get("user/", Map.of(), admin).result().getJsonArray("value").stream()
+            .map(v -> v.asJsonObject().getString("username"))
+            .toList();
     assertTrue(names.contains(a) && names.contains(b), names.toString());
   }
 
@@ -242,8 +273,11 @@ class AuthIT {
 
   @Test
   void userNameWithInvalidCharactersIs400WithCode905() {
-    Api.Reply r = api.post("user/", form("user", "bad name/" + System.nanoTime(), "password", PASSWORD),
-        api.adminJwt());
+    Api.Reply r =
+        api.post(
+            "user/",
+            form("user", "bad name/" + System.nanoTime(), "password", PASSWORD),
+            api.adminJwt());
     assertEquals(400, r.status());
     assertEquals(905, r.errorCode());
     assertTrue(r.errorMessage().startsWith("ERR905: "), r.errorMessage());
@@ -256,7 +290,8 @@ class AuthIT {
     Api.Reply r = api.post("user/", form("user", name, "password", "1234567"), admin);
     assertEquals(400, r.status());
     assertEquals(905, r.errorCode());
-    assertTrue(api.get("user/", form("username", name), admin).result().getJsonArray("value").isEmpty());
+    assertTrue(
+        api.get("user/", form("username", name), admin).result().getJsonArray("value").isEmpty());
   }
 
   @Test
@@ -283,7 +318,8 @@ class AuthIT {
     assertEquals(200, r.status(), r.body());
     assertTrue(r.value());
     assertNull(api.token(admin, serial));
-    assertTrue(api.get("user/", form("username", user), admin).result().getJsonArray("value").isEmpty());
+    assertTrue(
+        api.get("user/", form("username", user), admin).result().getJsonArray("value").isEmpty());
     assertEquals(401, api.post("auth", form("username", user, "password", PASSWORD)).status());
   }
 
@@ -302,18 +338,21 @@ class AuthIT {
     String other = api.newUser(admin, "victim", PASSWORD);
     String jwt = api.login(user, PASSWORD);
     Api.Reply list = api.get("user/", Map.of(), jwt);
-    Api.Reply create = api.post("user/", form("user", "x" + System.nanoTime(), "password", PASSWORD), jwt);
+    Api.Reply create =
+        api.post("user/", form("user", "x" + System.nanoTime(), "password", PASSWORD), jwt);
     Api.Reply delete = api.delete("user/" + other, jwt);
     for (Api.Reply r : new Api.Reply[] {list, create, delete}) {
       assertEquals(403, r.status(), r.body());
       assertEquals(303, r.errorCode());
       assertTrue(r.errorMessage().startsWith("ERR303: "), r.errorMessage());
     }
-    assertEquals(1, api.get("user/", form("username", other), admin).result().getJsonArray("value").size());
+    assertEquals(
+        1, api.get("user/", form("username", other), admin).result().getJsonArray("value").size());
   }
 
   private static JsonObject claims(String jwt) {
-    String json = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+    String json =
+        new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
     try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
       return reader.readObject();
     }

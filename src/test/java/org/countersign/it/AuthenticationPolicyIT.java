@@ -13,14 +13,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The authentication policies on {@code /validate/check}: {@code challenge_response} for code tokens,
- * {@code otppin}, {@code passOnNoToken} and {@code passOnNoUser}. Every policy here names its test's own user, so
- * that the other test classes on the same server are not affected.
+ * The authentication policies on {@code /validate/check}: {@code challenge_response} for code
+ * tokens, {@code otppin}, {@code passOnNoToken} and {@code passOnNoUser}. Every policy here names
+ * its test's own user, so that the other test classes on the same server are not affected.
  */
 class AuthenticationPolicyIT extends OnDefaultServer {
 
   private static final String PASSWORD = "user-Passw0rd";
   private static final String PIN = "1234";
+
   /** RFC 4226 Appendix D, counters 0 to 3. */
   private static final String[] HOTP = {"755224", "287082", "359152", "969429"};
 
@@ -33,7 +34,8 @@ class AuthenticationPolicyIT extends OnDefaultServer {
 
   private void policy(String user, String action, String... more) {
     String name = "t" + Long.toHexString(System.nanoTime());
-    List<String> pairs = new ArrayList<>(List.of("scope", "authentication", "action", action, "user", user));
+    List<String> pairs =
+        new ArrayList<>(List.of("scope", "authentication", "action", action, "user", user));
     pairs.addAll(List.of(more));
     Api.Reply r = api.post("policy/" + name, form(pairs.toArray(String[]::new)), admin);
     assertEquals(200, r.status(), r.body());
@@ -48,7 +50,11 @@ class AuthenticationPolicyIT extends OnDefaultServer {
 
   private int failcount(String user) {
     Api.Reply r = api.get("token/", form("user", user), admin);
-    return r.result().getJsonObject("value").getJsonArray("tokens").getJsonObject(0).getInt("failcount");
+    return r.result()
+        .getJsonObject("value")
+        .getJsonArray("tokens")
+        .getJsonObject(0)
+        .getInt("failcount");
   }
 
   @Test
@@ -70,8 +76,20 @@ class AuthenticationPolicyIT extends OnDefaultServer {
     JsonObject entry = step1.detail().getJsonArray("multi_challenge").getJsonObject(0);
     String tx = step1.detail().getString("transaction_id");
     assertEquals(20, tx.length());
-    assertEquals(Map.of("transaction_id", tx, "serial", entry.getString("serial"), "type", "hotp",
-            "client_mode", "interactive", "message", "please enter otp: ").keySet(), entry.keySet(),
+    assertEquals(
+        Map.of(
+                "transaction_id",
+                tx,
+                "serial",
+                entry.getString("serial"),
+                "type",
+                "hotp",
+                "client_mode",
+                "interactive",
+                "message",
+                "please enter otp: ")
+            .keySet(),
+        entry.keySet(),
         "exactly privacyIDEA's fields for a code challenge: " + entry);
     assertEquals("please enter otp: ", entry.getString("message"));
     assertEquals("interactive", step1.detail().getString("preferred_client_mode"));
@@ -115,7 +133,8 @@ class AuthenticationPolicyIT extends OnDefaultServer {
     assertEquals(200, r.status(), r.body());
     assertEquals(1, r.result().getInt("value"), r.body());
     assertEquals("CHALLENGE", r.authentication());
-    assertEquals("hotp", r.detail().getJsonArray("multi_challenge").getJsonObject(0).getString("type"));
+    assertEquals(
+        "hotp", r.detail().getJsonArray("multi_challenge").getJsonObject(0).getString("type"));
     String tx = r.detail().getString("transaction_id");
     assertTrue(api.check("user", user, "transaction_id", tx, "pass", HOTP[0]).value());
   }
@@ -124,7 +143,8 @@ class AuthenticationPolicyIT extends OnDefaultServer {
   void otppinUserstoreTakesThePasswordInsteadOfTheTokenPin() {
     String user = userWithHotp();
     policy(user, "otppin=userstore");
-    assertFalse(api.check("user", user, "pass", PIN + HOTP[0]).value(), "the token PIN no longer counts");
+    assertFalse(
+        api.check("user", user, "pass", PIN + HOTP[0]).value(), "the token PIN no longer counts");
     assertTrue(api.check("user", user, "pass", PASSWORD + HOTP[1]).value());
     assertFalse(api.check("user", user, "pass", "wrong-Passw0rd" + HOTP[2]).value());
   }
@@ -144,10 +164,14 @@ class AuthenticationPolicyIT extends OnDefaultServer {
     policy(user, "passOnNoToken");
     Api.Reply r = api.check("user", user, "pass", "anything");
     assertTrue(r.value(), r.body());
-    assertTrue(r.detail().getString("message").startsWith("user has no token, accepted due to '"), r.body());
+    assertTrue(
+        r.detail().getString("message").startsWith("user has no token, accepted due to '"),
+        r.body());
     String withToken = userWithHotp();
     policy(withToken, "passOnNoToken");
-    assertFalse(api.check("user", withToken, "pass", "anything").value(), "a user with a token must use it");
+    assertFalse(
+        api.check("user", withToken, "pass", "anything").value(),
+        "a user with a token must use it");
   }
 
   @Test
@@ -157,14 +181,17 @@ class AuthenticationPolicyIT extends OnDefaultServer {
     policy(nobody, "passOnNoUser");
     Api.Reply r = api.check("user", nobody, "pass", "x");
     assertTrue(r.value(), r.body());
-    assertTrue(r.detail().getString("message").startsWith("user does not exist, accepted due to '"), r.body());
+    assertTrue(
+        r.detail().getString("message").startsWith("user does not exist, accepted due to '"),
+        r.body());
   }
 
   @Test
   void aDisabledPolicyHasNoEffectAndAClientRangeLimitsOne() {
     String user = userWithHotp();
     policy(user, "otppin=none", "client", "192.0.2.0/24");
-    assertFalse(api.check("user", user, "pass", HOTP[0]).value(), "the test client is not in 192.0.2.0/24");
+    assertFalse(
+        api.check("user", user, "pass", HOTP[0]).value(), "the test client is not in 192.0.2.0/24");
     assertTrue(api.check("user", user, "pass", PIN + HOTP[0]).value());
     policy(user, "challenge_response=hotp");
     api.post("policy/disable/" + created.get(created.size() - 1), Map.of(), admin);

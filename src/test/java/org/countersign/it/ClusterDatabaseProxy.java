@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay between a server and its database that a test can cut and restore, so that "the database went
- * away" affects one server under test and never the PostgreSQL other builds share. Cutting closes every relayed
- * connection and stops listening (new connections are refused); restoring listens on the same port again.
+ * A TCP relay between a server and its database that a test can cut and restore, so that "the
+ * database went away" affects one server under test and never the PostgreSQL other builds share.
+ * Cutting closes every relayed connection and stops listening (new connections are refused);
+ * restoring listens on the same port again.
  */
 public final class ClusterDatabaseProxy implements AutoCloseable {
 
@@ -82,20 +83,24 @@ public final class ClusterDatabaseProxy implements AutoCloseable {
   }
 
   private void pump(Socket from, Socket to) {
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[16 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        for (int n; (n = in.read(buf)) >= 0; ) {
-          out.write(buf, 0, n);
-          out.flush();
-        }
-      } catch (IOException dropped) {
-        // one side closed: close the other as well
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-      }
-    }, "db-proxy-pump");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[16 * 1024];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                  out.write(buf, 0, n);
+                  out.flush();
+                }
+              } catch (IOException dropped) {
+                // one side closed: close the other as well
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+              }
+            },
+            "db-proxy-pump");
     t.setDaemon(true);
     t.start();
   }

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two Payara Micro instances on different ports sharing one PostgreSQL, as behind a load balancer: everything a
- * later request needs (challenges, counters, fail counts) lives in the database, so any node can take any
- * request. Runs in the PostgreSQL pass only (the pom's postgres-it profile); the H2 pass skips it.
+ * Two Payara Micro instances on different ports sharing one PostgreSQL, as behind a load balancer:
+ * everything a later request needs (challenges, counters, fail counts) lives in the database, so
+ * any node can take any request. Runs in the PostgreSQL pass only (the pom's postgres-it profile);
+ * the H2 pass skips it.
  */
 class ClusterIT {
 
@@ -41,7 +42,8 @@ class ClusterIT {
 
   @BeforeAll
   static void startTwoNodes() {
-    Assumptions.assumeTrue(ClusterDatabase.onPostgres(), "needs the PostgreSQL pass (profile postgres-it)");
+    Assumptions.assumeTrue(
+        ClusterDatabase.onPostgres(), "needs the PostgreSQL pass (profile postgres-it)");
     Path dir = Path.of(System.getProperty("it.dir", "target/it"), "cluster").toAbsolutePath();
     db = ClusterDatabase.fresh("cluster", dir);
     Map<String, String> props = new LinkedHashMap<>(db.serverProperties());
@@ -86,24 +88,38 @@ class ClusterIT {
 
   @Test
   void aPolicyChangedOnOneNodeTakesEffectOnTheOtherWithinAboutASecond() throws Exception {
-    // Each probe uses a fresh user (all matched by the policy's pattern), since a PIN alone that opens no
+    // Each probe uses a fresh user (all matched by the policy's pattern), since a PIN alone that
+    // opens no
     // challenge counts as a failure, and repeated failures would delay the token.
     String prefix = "clpol" + Long.toHexString(System.nanoTime());
     assertEquals("REJECT", b.api().check("user", withHotp(prefix), "pass", PIN).authentication());
     String name = "cluster" + Long.toHexString(System.nanoTime());
-    Api.Reply set = a.api().post("policy/" + name,
-        form("scope", "authentication", "action", "challenge_response=hotp", "user", prefix + ".*"), admin);
+    Api.Reply set =
+        a.api()
+            .post(
+                "policy/" + name,
+                form(
+                    "scope",
+                    "authentication",
+                    "action",
+                    "challenge_response=hotp",
+                    "user",
+                    prefix + ".*"),
+                admin);
     assertEquals(200, set.status(), set.body());
     String[] user = new String[1];
     Api.Reply challenged = untilAuthentication(b, "CHALLENGE", () -> user[0] = withHotp(prefix));
     String tx = challenged.detail().getString("transaction_id");
-    assertTrue(a.api().check("user", user[0], "transaction_id", tx, "pass", "755224").value(),
+    assertTrue(
+        a.api().check("user", user[0], "transaction_id", tx, "pass", "755224").value(),
         "node A answers the challenge node B opened under A's policy");
     assertEquals(200, b.api().post("policy/disable/" + name, Map.of(), admin).status());
     untilAuthentication(a, "REJECT", () -> withHotp(prefix));
   }
 
-  /** A new user whose name starts with the prefix, with an HOTP token of the RFC key and the PIN. */
+  /**
+   * A new user whose name starts with the prefix, with an HOTP token of the RFC key and the PIN.
+   */
   private static String withHotp(String prefix) {
     String user = a.api().newUser(admin, prefix, "user-Passw0rd");
     a.api().enrol(admin, "type", "hotp", "otpkey", TokenInitIT.RFC_KEY, "user", user, "pin", PIN);
@@ -111,11 +127,12 @@ class ClusterIT {
   }
 
   /**
-   * Checks the PIN of a fresh user on the node until the reply is the expected one; at most 5 s (the caches
-   * recheck every second; each probe also enrols its user).
+   * Checks the PIN of a fresh user on the node until the reply is the expected one; at most 5 s
+   * (the caches recheck every second; each probe also enrols its user).
    */
-  private static Api.Reply untilAuthentication(ClusterNode node, String expected,
-      java.util.function.Supplier<String> freshUser) throws Exception {
+  private static Api.Reply untilAuthentication(
+      ClusterNode node, String expected, java.util.function.Supplier<String> freshUser)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     Api.Reply r;
     do {
@@ -135,14 +152,16 @@ class ClusterIT {
     Codes codes = Codes.fromOtpauth(init.detail().getJsonObject("googleurl").getString("value"));
     Codes.awayFromStepEdge(codes.period(), 10);
     String pass = PIN + codes.totpNow();
-    List<Api.Reply> replies = overBothNodes(32, node -> node.api().check("serial", serial, "pass", pass));
+    List<Api.Reply> replies =
+        overBothNodes(32, node -> node.api().check("serial", serial, "pass", pass));
     assertEquals(1, replies.stream().filter(Api.Reply::value).count(), "accepted replies");
   }
 
   @Test
   void fiftyWrongCodesOverBothNodesLeaveTheFailCounterAtExactlyMaxfail() throws Exception {
     String serial = a.api().enrol(admin, "type", "hotp", "otpkey", TokenInitIT.RFC_KEY, "pin", PIN);
-    List<Api.Reply> replies = overBothNodes(50, node -> node.api().check("serial", serial, "pass", PIN + "000000"));
+    List<Api.Reply> replies =
+        overBothNodes(50, node -> node.api().check("serial", serial, "pass", PIN + "000000"));
     assertEquals(0, replies.stream().filter(Api.Reply::value).count());
     assertEquals(MAXFAIL, b.api().token(admin, serial).getInt("failcount"));
     assertEquals(MAXFAIL, db.count("SELECT fail_count FROM cs_token WHERE serial = ?", serial));
@@ -151,16 +170,19 @@ class ClusterIT {
   @Test
   void wrongPasswordsOverBothNodesLockTheAccountOnBoth() throws Exception {
     String user = a.api().newUser(admin, "cluthrottle", "cluster-Passw0rd");
-    List<Api.Reply> replies = overBothNodes(2 * SIGNIN_MAX_FAILURES,
-        node -> node.api().post("auth", form("username", user, "password", "wrong-password")),
-        status -> status == 401 || status == 429);
+    List<Api.Reply> replies =
+        overBothNodes(
+            2 * SIGNIN_MAX_FAILURES,
+            node -> node.api().post("auth", form("username", user, "password", "wrong-password")),
+            status -> status == 401 || status == 429);
     assertTrue(replies.stream().filter(r -> r.status() == 401).count() >= SIGNIN_MAX_FAILURES);
     for (ClusterNode node : List.of(a, b)) {
       Api.Reply r = node.api().post("auth", form("username", user, "password", "cluster-Passw0rd"));
       assertEquals(429, r.status(), node.name() + " refuses the right password too: " + r.body());
       assertTrue(r.headers().firstValue("Retry-After").isPresent());
     }
-    assertFalse(a.logText().contains("cs_throttle") || b.logText().contains("cs_throttle"),
+    assertFalse(
+        a.logText().contains("cs_throttle") || b.logText().contains("cs_throttle"),
         "a lost insert race of the throttle is no logged error");
   }
 
@@ -170,23 +192,34 @@ class ClusterIT {
     Api.Reply live = f.challenge();
     String expiredTx = "expired" + Long.toHexString(System.nanoTime() % 0xfffffffL);
     LocalDateTime past = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(10);
-    db.update("INSERT INTO cs_challenge (id, transaction_id, serial, token_type, challenge_data, status, created_at,"
-        + " expires_at) VALUES (nextval('cs_challenge_seq'), ?, ?, 'tiqr', 'x', 'pending', ?, ?)",
-        expiredTx, f.serial(), past, past.plusMinutes(2));
-    db.update("INSERT INTO cs_enrolment_session (session_hash, serial, expires_at) VALUES (?, ?, ?)",
-        expiredTx, f.serial(), past);
+    db.update(
+        "INSERT INTO cs_challenge (id, transaction_id, serial, token_type, challenge_data, status, created_at,"
+            + " expires_at) VALUES (nextval('cs_challenge_seq'), ?, ?, 'tiqr', 'x', 'pending', ?, ?)",
+        expiredTx,
+        f.serial(),
+        past,
+        past.plusMinutes(2));
+    db.update(
+        "INSERT INTO cs_enrolment_session (session_hash, serial, expires_at) VALUES (?, ?, ?)",
+        expiredTx,
+        f.serial(),
+        past);
 
     awaitNextPurge();
 
-    assertEquals(0, db.count("SELECT COUNT(*) FROM cs_challenge WHERE transaction_id = ?", expiredTx));
-    assertEquals(0, db.count("SELECT COUNT(*) FROM cs_enrolment_session WHERE session_hash = ?", expiredTx));
+    assertEquals(
+        0, db.count("SELECT COUNT(*) FROM cs_challenge WHERE transaction_id = ?", expiredTx));
+    assertEquals(
+        0, db.count("SELECT COUNT(*) FROM cs_enrolment_session WHERE session_hash = ?", expiredTx));
     String liveTx = TiqrFixture.transactionId(live);
     assertEquals(1, db.count("SELECT COUNT(*) FROM cs_challenge WHERE transaction_id = ?", liveTx));
     assertEquals("OK", answerOn(a, f, TiqrFixture.scanned(live)).body());
     assertTrue(f.finalise(liveTx).value());
     for (ClusterNode node : List.of(a, b)) {
       String log = node.logText();
-      assertFalse(log.contains("ChallengePurge") && log.contains("SEVERE"), node.name() + " logged a purge error");
+      assertFalse(
+          log.contains("ChallengePurge") && log.contains("SEVERE"),
+          node.name() + " logged a purge error");
       assertFalse(log.contains("EJB5119"), node.name() + " reported a failed timer");
     }
   }
@@ -195,8 +228,11 @@ class ClusterIT {
   void nodesNeverFormAPayaraCluster() {
     for (ClusterNode node : List.of(a, b)) {
       String log = node.logText();
-      assertFalse(log.matches("(?s).*Members \\{size:[2-9].*"), node.name() + " joined a data grid cluster");
-      assertTrue(log.contains("cluster size is 1") || !log.contains("cluster size is"), node.name());
+      assertFalse(
+          log.matches("(?s).*Members \\{size:[2-9].*"),
+          node.name() + " joined a data grid cluster");
+      assertTrue(
+          log.contains("cluster size is 1") || !log.contains("cluster size is"), node.name());
     }
   }
 
@@ -215,27 +251,49 @@ class ClusterIT {
   }
 
   /** The tiqr app's login answer, sent to this node as a load balancer would route it. */
-  private static Api.Reply answerOn(ClusterNode node, TiqrFixture f, TiqrAppSimulator.AuthRequest scanned) {
-    return node.api().post("ttype/tiqr", form("sessionKey", scanned.sessionKey(), "userId", scanned.userId(),
-        "response", f.app().response(scanned), "operation", "login", "language", "en"));
+  private static Api.Reply answerOn(
+      ClusterNode node, TiqrFixture f, TiqrAppSimulator.AuthRequest scanned) {
+    return node.api()
+        .post(
+            "ttype/tiqr",
+            form(
+                "sessionKey",
+                scanned.sessionKey(),
+                "userId",
+                scanned.userId(),
+                "response",
+                f.app().response(scanned),
+                "operation",
+                "login",
+                "language",
+                "en"));
   }
 
-  /** Waits until both nodes' once-a-minute purge has run (second 0 of the minute) at least once more. */
+  /**
+   * Waits until both nodes' once-a-minute purge has run (second 0 of the minute) at least once
+   * more.
+   */
   private static void awaitNextPurge() {
     long now = System.currentTimeMillis();
     long nextMinute = (now / 60_000 + 1) * 60_000;
     ClusterNode.sleep(nextMinute - now + 8_000);
   }
 
-  /** {@code n} calls released together, alternating between node A and node B; every reply must be HTTP 200. */
-  private static List<Api.Reply> overBothNodes(int n, java.util.function.Function<ClusterNode, Api.Reply> call)
-      throws Exception {
+  /**
+   * {@code n} calls released together, alternating between node A and node B; every reply must be
+   * HTTP 200.
+   */
+  private static List<Api.Reply> overBothNodes(
+      int n, java.util.function.Function<ClusterNode, Api.Reply> call) throws Exception {
     return overBothNodes(n, call, status -> status == 200);
   }
 
   /** The same, where every reply must have a status that {@code expected} accepts. */
-  private static List<Api.Reply> overBothNodes(int n, java.util.function.Function<ClusterNode, Api.Reply> call,
-      java.util.function.IntPredicate expected) throws Exception {
+  private static List<Api.Reply> overBothNodes(
+      int n,
+      java.util.function.Function<ClusterNode, Api.Reply> call,
+      java.util.function.IntPredicate expected)
+      throws Exception {
     IntFunction<ClusterNode> node = i -> i % 2 == 0 ? a : b;
     ExecutorService pool = Executors.newFixedThreadPool(n);
     try {
@@ -244,11 +302,13 @@ class ClusterIT {
       List<Future<Api.Reply>> futures = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         ClusterNode target = node.apply(i);
-        futures.add(pool.submit(() -> {
-          ready.countDown();
-          start.await();
-          return call.apply(target);
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  start.await();
+                  return call.apply(target);
+                }));
       }
       assertTrue(ready.await(30, TimeUnit.SECONDS), "threads did not start");
       start.countDown();

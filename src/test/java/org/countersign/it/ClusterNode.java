@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Payara Micro process serving the packaged WAR at {@code /} on a free port, started by the test itself
- * rather than by Arquillian, so that a test can run several at once, stop one and start it again. Each node is
- * started with {@code --nocluster}: nodes share state only through the database, never through a data grid.
+ * One Payara Micro process serving the packaged WAR at {@code /} on a free port, started by the
+ * test itself rather than by Arquillian, so that a test can run several at once, stop one and start
+ * it again. Each node is started with {@code --nocluster}: nodes share state only through the
+ * database, never through a data grid.
  */
 public final class ClusterNode implements AutoCloseable {
 
@@ -40,15 +41,18 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   /**
-   * A node named {@code name}, working in {@code dir}, with these system properties; not started yet. They replace
-   * the node's defaults (the test admin password, a low PBKDF2 iteration count); a null value leaves the
-   * property unset.
+   * A node named {@code name}, working in {@code dir}, with these system properties; not started
+   * yet. They replace the node's defaults (the test admin password, a low PBKDF2 iteration count);
+   * a null value leaves the property unset.
    */
   public static ClusterNode of(String name, Path dir, Map<String, String> properties) {
     return new ClusterNode(name, dir, properties, freePort());
   }
 
-  /** An empty working directory {@code name} under the test directory (its content from an earlier run removed). */
+  /**
+   * An empty working directory {@code name} under the test directory (its content from an earlier
+   * run removed).
+   */
   public static Path freshDir(String name) {
     Path dir = Path.of(System.getProperty("it.dir", "target/it"), name).toAbsolutePath();
     try {
@@ -69,7 +73,8 @@ public final class ClusterNode implements AutoCloseable {
   public ClusterNode launch() {
     try {
       Files.createDirectories(dir);
-      // A fresh runtime directory each time: Payara Micro redeploys an application it finds in a reused one,
+      // A fresh runtime directory each time: Payara Micro redeploys an application it finds in a
+      // reused one,
       // and while it swaps the two the node answers 404 after it already looked ready.
       deleteTree(dir.resolve("root"));
       List<String> cmd = new ArrayList<>();
@@ -78,29 +83,49 @@ public final class ClusterNode implements AutoCloseable {
       Map<String, String> all = new LinkedHashMap<>();
       all.put("countersign.admin.password", Api.ADMIN_PASSWORD);
       all.put("countersign.password.iterations", "20000");
-      properties.forEach((k, v) -> {
-        if (v == null) {
-          all.remove(k);
-        } else {
-          all.put(k, v);
-        }
-      });
+      properties.forEach(
+          (k, v) -> {
+            if (v == null) {
+              all.remove(k);
+            } else {
+              all.put(k, v);
+            }
+          });
       all.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-      cmd.addAll(List.of("-jar", microJar().toString(), "--nocluster", "--disablephonehome",
-          "--prebootcommandfile", noDataGrid(),
-          "--port", Integer.toString(port), "--contextroot", contextRoot, "--rootdir", dir.resolve("root").toString(),
-          "--deploy", war().getPath()));
-      process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())).start();
+      cmd.addAll(
+          List.of(
+              "-jar",
+              microJar().toString(),
+              "--nocluster",
+              "--disablephonehome",
+              "--prebootcommandfile",
+              noDataGrid(),
+              "--port",
+              Integer.toString(port),
+              "--contextroot",
+              contextRoot,
+              "--rootdir",
+              dir.resolve("root").toString(),
+              "--deploy",
+              war().getPath()));
+      process =
+          new ProcessBuilder(cmd)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()))
+              .start();
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The pre-boot commands that switch Payara's data grid off (config/payara), as an absolute path. */
+  /**
+   * The pre-boot commands that switch Payara's data grid off (config/payara), as an absolute path.
+   */
   private static String noDataGrid() {
-    return Path.of(System.getProperty("countersign.config", "config"), "payara", "no-data-grid.asadmin")
+    return Path.of(
+            System.getProperty("countersign.config", "config"), "payara", "no-data-grid.asadmin")
         .toAbsolutePath()
         .toString();
   }
@@ -122,7 +147,8 @@ public final class ClusterNode implements AutoCloseable {
     Api api = api();
     while (System.currentTimeMillis() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log());
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + ", see " + log());
       }
       if (logText().contains("Exception while loading the app")) {
         stop();
@@ -137,12 +163,13 @@ public final class ClusterNode implements AutoCloseable {
       }
       sleep(1000);
     }
-    throw new IllegalStateException(name + " did not start within " + START_TIMEOUT_MILLIS / 1000 + " s, see " + log());
+    throw new IllegalStateException(
+        name + " did not start within " + START_TIMEOUT_MILLIS / 1000 + " s, see " + log());
   }
 
   /**
-   * Waits until the node gives up on the WAR: the process ends, or it reports that the application did not load.
-   * Returns the log by then; fails when the application starts instead.
+   * Waits until the node gives up on the WAR: the process ends, or it reports that the application
+   * did not load. Returns the log by then; fails when the application starts instead.
    */
   public String awaitRefusal() {
     long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
@@ -160,11 +187,18 @@ public final class ClusterNode implements AutoCloseable {
       }
       sleep(1000);
     }
-    throw new IllegalStateException(name + " neither started nor gave up within " + START_TIMEOUT_MILLIS / 1000
-        + " s, see " + log());
+    throw new IllegalStateException(
+        name
+            + " neither started nor gave up within "
+            + START_TIMEOUT_MILLIS / 1000
+            + " s, see "
+            + log());
   }
 
-  /** Waits until the process ends by itself and returns its exit status; fails when it is still running. */
+  /**
+   * Waits until the process ends by itself and returns its exit status; fails when it is still
+   * running.
+   */
   public int awaitExit() {
     try {
       if (!process.waitFor(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -199,7 +233,9 @@ public final class ClusterNode implements AutoCloseable {
 
   public Api api() {
     try {
-      return new Api(new URL("http://127.0.0.1:" + port + contextRoot + (contextRoot.endsWith("/") ? "" : "/")));
+      return new Api(
+          new URL(
+              "http://127.0.0.1:" + port + contextRoot + (contextRoot.endsWith("/") ? "" : "/")));
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     }
@@ -232,10 +268,13 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   private static File war() {
-    return new File(System.getProperty("countersign.war", "target/countersign.war")).getAbsoluteFile();
+    return new File(System.getProperty("countersign.war", "target/countersign.war"))
+        .getAbsoluteFile();
   }
 
-  /** The Payara Micro jar the tests depend on (test scope), wherever the local repository keeps it. */
+  /**
+   * The Payara Micro jar the tests depend on (test scope), wherever the local repository keeps it.
+   */
   private static Path microJar() {
     try {
       Class<?> micro = Class.forName("fish.payara.micro.PayaraMicro");

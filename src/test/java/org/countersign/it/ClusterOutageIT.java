@@ -12,24 +12,26 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The database goes away and comes back while a node runs. Meanwhile nothing is accepted, every request fails
- * fast with the error envelope and the node reports itself unready; once the database answers again the node
- * serves within 30 s without a restart. The outage is a cut relay in front of PostgreSQL, so other builds
- * sharing that PostgreSQL see nothing. PostgreSQL pass only.
+ * The database goes away and comes back while a node runs. Meanwhile nothing is accepted, every
+ * request fails fast with the error envelope and the node reports itself unready; once the database
+ * answers again the node serves within 30 s without a restart. The outage is a cut relay in front
+ * of PostgreSQL, so other builds sharing that PostgreSQL see nothing. PostgreSQL pass only.
  */
 class ClusterOutageIT {
 
   /**
-   * A failed request must answer within this time. The JDBC failures themselves take milliseconds; EclipseLink's
-   * retries of a lost query are switched off (system.EclipseLinkTuning), so the bound is the pool's connection
-   * check and its 2.5 s wait for a connection.
+   * A failed request must answer within this time. The JDBC failures themselves take milliseconds;
+   * EclipseLink's retries of a lost query are switched off (system.EclipseLinkTuning), so the bound
+   * is the pool's connection check and its 2.5 s wait for a connection.
    */
   private static final long FAST_MILLIS = 4_000;
+
   private static final long RECOVERY_MILLIS = 30_000;
 
   @Test
   void duringAnOutageNothingIsAcceptedRequestsFailFastAndServiceReturnsByItself() throws Exception {
-    Assumptions.assumeTrue(ClusterDatabase.onPostgres(), "needs the PostgreSQL pass (profile postgres-it)");
+    Assumptions.assumeTrue(
+        ClusterDatabase.onPostgres(), "needs the PostgreSQL pass (profile postgres-it)");
     Path dir = Path.of(System.getProperty("it.dir", "target/it"), "outage").toAbsolutePath();
     ClusterDatabase db = ClusterDatabase.fresh("outage", dir);
     URI real = URI.create(db.url().substring("jdbc:".length()));
@@ -48,7 +50,9 @@ class ClusterOutageIT {
         long took = System.currentTimeMillis() - started;
         assertEquals(503, r.status(), r.body());
         assertFalse(r.result().getBoolean("status"), r.body());
-        assertFalse(r.result().containsKey("value") && r.result().get("value").toString().equals("true"), r.body());
+        assertFalse(
+            r.result().containsKey("value") && r.result().get("value").toString().equals("true"),
+            r.body());
         assertTrue(took < FAST_MILLIS, "answer took " + took + " ms");
       }
       assertEquals(503, api.get("health/ready", Map.of()).status());
@@ -67,11 +71,16 @@ class ClusterOutageIT {
     }
   }
 
-  /** The node reaches its database only through the relay, with short timeouts so that an outage shows quickly. */
-  private static Map<String, String> relayed(ClusterDatabase db, ClusterDatabaseProxy proxy, Path dir) {
+  /**
+   * The node reaches its database only through the relay, with short timeouts so that an outage
+   * shows quickly.
+   */
+  private static Map<String, String> relayed(
+      ClusterDatabase db, ClusterDatabaseProxy proxy, Path dir) {
     Map<String, String> props = new LinkedHashMap<>(db.serverProperties());
     URI real = URI.create(db.url().substring("jdbc:".length()));
-    String url = db.url().replace(real.getHost() + ":" + real.getPort(), "127.0.0.1:" + proxy.port());
+    String url =
+        db.url().replace(real.getHost() + ":" + real.getPort(), "127.0.0.1:" + proxy.port());
     props.put("countersign.db.url", url + "&connectTimeout=3&socketTimeout=20");
     props.put("countersign.data.dir", dir.resolve("data").toString());
     return props;

@@ -30,15 +30,22 @@ public final class Codes {
     Map<String, String> q = new HashMap<>();
     for (String pair : URI.create(uri).getRawQuery().split("&")) {
       int eq = pair.indexOf('=');
-      q.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      q.put(
+          pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     byte[] seed = new Base32().decode(q.get("secret"));
     HashAlgorithm h = HashAlgorithm.fromApiName(q.getOrDefault("algorithm", "SHA1")).orElseThrow();
-    return new Codes(seed, h, Integer.parseInt(q.getOrDefault("digits", "6")),
+    return new Codes(
+        seed,
+        h,
+        Integer.parseInt(q.getOrDefault("digits", "6")),
         Integer.parseInt(q.getOrDefault("period", "30")));
   }
 
-  /** HOTP with the RFC 4226 test key, ASCII "12345678901234567890" (hex 3132333435363738393031323334353637383930). */
+  /**
+   * HOTP with the RFC 4226 test key, ASCII "12345678901234567890" (hex
+   * 3132333435363738393031323334353637383930).
+   */
   public static Codes rfc4226() {
     return fromOtpauth("otpauth://hotp/rfc?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=0");
   }
@@ -57,8 +64,8 @@ public final class Codes {
   }
 
   /**
-   * Waits, if needed, until the current time step has at least {@code margin} seconds left, so that a code computed
-   * now still belongs to the same step when the server checks it.
+   * Waits, if needed, until the current time step has at least {@code margin} seconds left, so that
+   * a code computed now still belongs to the same step when the server checks it.
    */
   public static void awayFromStepEdge(int period, int margin) {
     long periodMillis = period * 1000L;

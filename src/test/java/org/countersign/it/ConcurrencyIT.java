@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many checks of one token at the same moment: counters and fail counts must change atomically, so one code is
- * accepted once and the fail counter never passes its maximum.
+ * Many checks of one token at the same moment: counters and fail counts must change atomically, so
+ * one code is accepted once and the fail counter never passes its maximum.
  */
 class ConcurrencyIT extends OnDefaultServer {
 
@@ -47,7 +47,10 @@ class ConcurrencyIT extends OnDefaultServer {
     assertTrue(api.token(admin, serial).getBoolean("locked"));
   }
 
-  /** Runs the call on {@code n} threads released together by one start gate; every reply must be HTTP 200. */
+  /**
+   * Runs the call on {@code n} threads released together by one start gate; every reply must be
+   * HTTP 200.
+   */
   private static List<Api.Reply> concurrently(int n, java.util.concurrent.Callable<Api.Reply> call)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(n);
@@ -56,11 +59,13 @@ class ConcurrencyIT extends OnDefaultServer {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Api.Reply>> futures = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        futures.add(pool.submit(() -> {
-          ready.countDown();
-          start.await();
-          return call.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  start.await();
+                  return call.call();
+                }));
       }
       assertTrue(ready.await(30, TimeUnit.SECONDS), "threads did not start");
       start.countDown();

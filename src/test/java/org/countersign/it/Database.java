@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads what the running server stored. H2 runs in AUTO_SERVER mode, so this process joins the server's database
- * over loopback instead of opening the file a second time. Read-only use: the tests inspect, never change.
+ * Reads what the running server stored. H2 runs in AUTO_SERVER mode, so this process joins the
+ * server's database over loopback instead of opening the file a second time. Read-only use: the
+ * tests inspect, never change.
  */
 public final class Database {
 
@@ -28,16 +29,23 @@ public final class Database {
   }
 
   /**
-   * The database of the server booted for this container qualifier: its H2 file, or in the PostgreSQL pass of the
-   * build ({@code it.db=postgres}) the one PostgreSQL database every container shares.
+   * The database of the server booted for this container qualifier: its H2 file, or in the
+   * PostgreSQL pass of the build ({@code it.db=postgres}) the one PostgreSQL database every
+   * container shares.
    */
   public static Database of(String qualifier) {
     if ("postgres".equals(System.getProperty("it.db"))) {
-      return new Database(System.getProperty("it.postgres.url"), System.getProperty("it.postgres.user"),
+      return new Database(
+          System.getProperty("it.postgres.url"),
+          System.getProperty("it.postgres.user"),
           System.getProperty("it.postgres.password"));
     }
-    return new Database("jdbc:h2:file:" + Deployments.dataDir(qualifier).getPath() + "/countersign;AUTO_SERVER=TRUE",
-        "countersign", "countersign");
+    return new Database(
+        "jdbc:h2:file:"
+            + Deployments.dataDir(qualifier).getPath()
+            + "/countersign;AUTO_SERVER=TRUE",
+        "countersign",
+        "countersign");
   }
 
   /** All rows of a query, each as column label (lower case) to value. */
@@ -77,7 +85,10 @@ public final class Database {
     }
   }
 
-  /** The whole database as H2's {@code SCRIPT} writes it: schema and every row, as SQL text (H2 only). */
+  /**
+   * The whole database as H2's {@code SCRIPT} writes it: schema and every row, as SQL text (H2
+   * only).
+   */
   public String script() {
     StringBuilder out = new StringBuilder();
     for (Map<String, Object> row : rows("SCRIPT")) {

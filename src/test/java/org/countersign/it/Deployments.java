@@ -15,8 +15,9 @@ public final class Deployments {
   }
 
   /**
-   * The data directory of the server booted for a container qualifier, as arquillian.xml sets it: the default
-   * container ({@code payara}) writes to {@code <it.dir>/default}, the others to a directory named after them.
+   * The data directory of the server booted for a container qualifier, as arquillian.xml sets it:
+   * the default container ({@code payara}) writes to {@code <it.dir>/default}, the others to a
+   * directory named after them.
    */
   public static File dataDir(String qualifier) {
     String dir = "payara".equals(qualifier) ? "default" : qualifier;

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Enrolment that must be confirmed with the first code ({@code countersign.enrol.verify=true}), on the server
- * that also widens the TOTP window to two steps. Arquillian registers that container only when it is chosen for
- * the run or arquillian.xml groups the containers, so run this class with
- * {@code mvn verify -Dit.test=EnrolVerifyIT -Darquillian.launch=verify}; see {@link VerifyServerAvailable}.
+ * Enrolment that must be confirmed with the first code ({@code countersign.enrol.verify=true}), on
+ * the server that also widens the TOTP window to two steps. Arquillian registers that container
+ * only when it is chosen for the run or arquillian.xml groups the containers, so run this class
+ * with {@code mvn verify -Dit.test=EnrolVerifyIT -Darquillian.launch=verify}; see {@link
+ * VerifyServerAvailable}.
  */
 @ExtendWith(VerifyServerAvailable.class)
 class EnrolVerifyIT extends ServerTest {
@@ -31,7 +32,8 @@ class EnrolVerifyIT extends ServerTest {
   private Pending pendingTotp() {
     Api.Reply r = api.init(admin, "type", "totp", "genkey", "1");
     assertEquals(200, r.status(), r.body());
-    return new Pending(r.detail().getString("serial"),
+    return new Pending(
+        r.detail().getString("serial"),
         Codes.fromOtpauth(r.detail().getJsonObject("googleurl").getString("value")));
   }
 
@@ -40,7 +42,8 @@ class EnrolVerifyIT extends ServerTest {
     Api.Reply r = api.init(admin, "type", "totp", "genkey", "1");
     assertEquals("verify", r.detail().getString("rollout_state"));
     assertFalse(r.detail().getJsonObject("verify").getString("message").isBlank());
-    assertEquals("verify", api.token(admin, r.detail().getString("serial")).getString("rollout_state"));
+    assertEquals(
+        "verify", api.token(admin, r.detail().getString("serial")).getString("rollout_state"));
   }
 
   @Test
@@ -56,7 +59,8 @@ class EnrolVerifyIT extends ServerTest {
   void wrongVerifyCodeIs400AndTheTokenStillWaits() {
     Pending p = pendingTotp();
     p.codes().awayFromStepEdge();
-    String wrong = String.format("%06d", (Integer.parseInt(p.codes().totpNow()) + 500_000) % 1_000_000);
+    String wrong =
+        String.format("%06d", (Integer.parseInt(p.codes().totpNow()) + 500_000) % 1_000_000);
     Api.Reply r = api.init(admin, "serial", p.serial(), "verify", wrong);
     assertEquals(400, r.status(), r.body());
     assertFalse(r.result().getBoolean("status"));
@@ -73,7 +77,8 @@ class EnrolVerifyIT extends ServerTest {
     assertEquals(200, r.status(), r.body());
     assertEquals("", r.detail().getString("rollout_state"));
     assertEquals("", api.token(admin, p.serial()).getString("rollout_state"));
-    assertFalse(api.check("serial", p.serial(), "pass", code).value(), "the verifying code was replayed");
+    assertFalse(
+        api.check("serial", p.serial(), "pass", code).value(), "the verifying code was replayed");
     assertTrue(api.check("serial", p.serial(), "pass", p.codes().totpStep(1)).value());
   }
 
@@ -94,7 +99,8 @@ class EnrolVerifyIT extends ServerTest {
     Api.Reply again = api.init(admin, "serial", serial, "verify", "287082");
     assertEquals(400, again.status(), again.body());
     assertEquals(301, again.errorCode());
-    assertTrue(api.check("serial", serial, "pass", "287082").value(), "the refused verify used no code");
+    assertTrue(
+        api.check("serial", serial, "pass", "287082").value(), "the refused verify used no code");
   }
 
   @Test
@@ -108,7 +114,8 @@ class EnrolVerifyIT extends ServerTest {
   void configuredTotpWindowOfTwoAcceptsACodeTwoStepsAhead() {
     Pending p = pendingTotp();
     p.codes().awayFromStepEdge();
-    assertEquals(200, api.init(admin, "serial", p.serial(), "verify", p.codes().totpNow()).status());
+    assertEquals(
+        200, api.init(admin, "serial", p.serial(), "verify", p.codes().totpNow()).status());
     assertTrue(api.check("serial", p.serial(), "pass", p.codes().totpStep(2)).value());
   }
 
@@ -116,7 +123,8 @@ class EnrolVerifyIT extends ServerTest {
   void configuredTotpWindowOfTwoRejectsACodeThreeStepsAhead() {
     Pending p = pendingTotp();
     p.codes().awayFromStepEdge();
-    assertEquals(200, api.init(admin, "serial", p.serial(), "verify", p.codes().totpNow()).status());
+    assertEquals(
+        200, api.init(admin, "serial", p.serial(), "verify", p.codes().totpNow()).status());
     assertFalse(api.check("serial", p.serial(), "pass", p.codes().totpStep(3)).value());
   }
 }

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Enrollment and user policies: forced code length, hash and time step, the first-code check, a token limit per
- * user, and what users may do with their own tokens. Every policy names its test's own user.
+ * Enrollment and user policies: forced code length, hash and time step, the first-code check, a
+ * token limit per user, and what users may do with their own tokens. Every policy names its test's
+ * own user.
  */
 class EnrolmentPolicyIT extends OnDefaultServer {
 
@@ -30,7 +31,8 @@ class EnrolmentPolicyIT extends OnDefaultServer {
 
   private void policy(String scope, String user, String action) {
     String name = "e" + Long.toHexString(System.nanoTime());
-    Api.Reply r = api.post("policy/" + name, form("scope", scope, "action", action, "user", user), admin);
+    Api.Reply r =
+        api.post("policy/" + name, form("scope", scope, "action", action, "user", user), admin);
     assertEquals(200, r.status(), r.body());
     created.add(name);
   }
@@ -42,7 +44,10 @@ class EnrolmentPolicyIT extends OnDefaultServer {
     String serial = api.enrol(admin, "type", "hotp", "genkey", "1", "user", user);
     assertEquals(8, api.token(admin, serial).getInt("otplen"));
     String other = api.newUser(admin, "len", PASSWORD);
-    assertEquals(6, api.token(admin, api.enrol(admin, "type", "hotp", "genkey", "1", "user", other)).getInt("otplen"),
+    assertEquals(
+        6,
+        api.token(admin, api.enrol(admin, "type", "hotp", "genkey", "1", "user", other))
+            .getInt("otplen"),
         "a user no policy names keeps the default");
   }
 
@@ -66,8 +71,17 @@ class EnrolmentPolicyIT extends OnDefaultServer {
     JsonObject token = api.token(admin, serial);
     assertEquals("OCRA-1:HOTP-SHA256-8:QN10-S", token.getJsonObject("info").getString("ocrasuite"));
     assertEquals(8, token.getInt("otplen"));
-    Api.Reply counterSuite = api.post("policy/bad" + Long.toHexString(System.nanoTime()), form("scope", "enrollment",
-        "action", "tiqr_ocrasuite=OCRA-1:HOTP-SHA1-6:C-QN08", "user", user), admin);
+    Api.Reply counterSuite =
+        api.post(
+            "policy/bad" + Long.toHexString(System.nanoTime()),
+            form(
+                "scope",
+                "enrollment",
+                "action",
+                "tiqr_ocrasuite=OCRA-1:HOTP-SHA1-6:C-QN08",
+                "user",
+                user),
+            admin);
     assertEquals(400, counterSuite.status(), counterSuite.body());
     assertEquals(905, counterSuite.errorCode());
   }
@@ -80,7 +94,12 @@ class EnrolmentPolicyIT extends OnDefaultServer {
     Api.Reply second = api.init(admin, "type", "totp", "genkey", "1", "user", user);
     assertEquals(403, second.status(), second.body());
     assertEquals(303, second.errorCode());
-    assertEquals(1, api.get("token/", form("user", user), admin).result().getJsonObject("value").getInt("count"));
+    assertEquals(
+        1,
+        api.get("token/", form("user", user), admin)
+            .result()
+            .getJsonObject("value")
+            .getInt("count"));
   }
 
   @Test
@@ -89,8 +108,10 @@ class EnrolmentPolicyIT extends OnDefaultServer {
     policy("enrollment", user, "verify_enrollment=hotp");
     Api.Reply r = api.init(admin, "type", "hotp", "otpkey", TokenInitIT.RFC_KEY, "user", user);
     assertEquals("verify", r.detail().getString("rollout_state"), r.body());
-    assertFalse(api.check("user", user, "pass", HOTP[1]).value(), "not usable before the first code");
-    Api.Reply confirm = api.init(admin, "serial", r.detail().getString("serial"), "verify", HOTP[0]);
+    assertFalse(
+        api.check("user", user, "pass", HOTP[1]).value(), "not usable before the first code");
+    Api.Reply confirm =
+        api.init(admin, "serial", r.detail().getString("serial"), "verify", HOTP[0]);
     assertEquals(200, confirm.status(), confirm.body());
     assertTrue(api.check("user", user, "pass", HOTP[1]).value());
   }
@@ -103,11 +124,20 @@ class EnrolmentPolicyIT extends OnDefaultServer {
     String jwt = api.login(user, PASSWORD, HOTP[0]);
     Api.Reply again = api.post("auth", form("username", user, "password", PASSWORD), null);
     String tx = again.detail().getString("transaction_id");
-    Api.Reply granted = api.post("auth", form("username", user, "transaction_id", tx, "password", HOTP[1]), null);
-    List<String> rights = granted.result().getJsonObject("value").getJsonArray("rights").getValuesAs(JsonString.class)
-        .stream().map(JsonString::getString).toList();
+    Api.Reply granted =
+        api.post("auth", form("username", user, "transaction_id", tx, "password", HOTP[1]), null);
+    List<String> rights =
+        granted
+            .result()
+            .getJsonObject("value")
+            .getJsonArray("rights")
+            .getValuesAs(JsonString.class)
+            .stream()
+            .map(JsonString::getString)
+            .toList();
     assertTrue(rights.containsAll(List.of("enrollTOTP", "delete", "tokenlist")), rights.toString());
-    assertFalse(rights.contains("enrollHOTP") || rights.contains("disable") || rights.contains("enable"),
+    assertFalse(
+        rights.contains("enrollHOTP") || rights.contains("disable") || rights.contains("enable"),
         rights.toString());
 
     Api.Reply hotpRefused = api.init(jwt, "type", "hotp", "genkey", "1");

@@ -11,8 +11,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the pages show when they fail: their own error page in the browser's language, naming neither the server
- * software nor a class; and the pages sent out carry no template comments.
+ * What the pages show when they fail: their own error page in the browser's language, naming
+ * neither the server software nor a class; and the pages sent out carry no template comments.
  */
 class ErrorPagesIT extends OnDefaultServer {
 
@@ -41,18 +41,29 @@ class ErrorPagesIT extends OnDefaultServer {
   private Api.Reply postForgedViewState(String language) {
     Api.Reply page = api.get("ui/login.xhtml", form());
     String session = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    return api.send(api.request("ui/login.xhtml", null)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept-Language", language)
-        .header("Cookie", session)
-        .POST(HttpRequest.BodyPublishers.ofString(
-            "login=login&username=a&password=b&submit=x&jakarta.faces.ViewState=stateless")));
+    return api.send(
+        api.request("ui/login.xhtml", null)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept-Language", language)
+            .header("Cookie", session)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "login=login&username=a&password=b&submit=x&jakarta.faces.ViewState=stateless")));
   }
 
   private static void assertNoImplementationDetails(String body) {
     assertFalse(body.toLowerCase(Locale.ROOT).contains("payara"), body);
-    for (String word : List.of("Exception", "exception", "jakarta.servlet", "jakarta.faces.application", "org.",
-        "com.sun", "Mojarra", "stack trace", "<!--")) {
+    for (String word :
+        List.of(
+            "Exception",
+            "exception",
+            "jakarta.servlet",
+            "jakarta.faces.application",
+            "org.",
+            "com.sun",
+            "Mojarra",
+            "stack trace",
+            "<!--")) {
       assertFalse(body.contains(word), word + " in: " + body);
     }
   }

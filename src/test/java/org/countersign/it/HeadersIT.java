@@ -10,16 +10,24 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * Headers of the default server (plain http, no public URL): API replies forbid content sniffing, no reply names
- * the server software, and the page session cookie stays on this site and out of scripts.
+ * Headers of the default server (plain http, no public URL): API replies forbid content sniffing,
+ * no reply names the server software, and the page session cookie stays on this site and out of
+ * scripts.
  */
 class HeadersIT extends OnDefaultServer {
 
   @Test
   void apiRepliesSayNosniffAndNameNoServerSoftware() {
-    for (Api.Reply r : List.of(api.get("validate/check", form("user", "x", "pass", "1")),
-        api.get("no/such/path", form()), api.post("auth", form()), api.get("", form()))) {
-      assertEquals(List.of("nosniff"), r.headers().allValues("X-Content-Type-Options"), r.headers().toString());
+    for (Api.Reply r :
+        List.of(
+            api.get("validate/check", form("user", "x", "pass", "1")),
+            api.get("no/such/path", form()),
+            api.post("auth", form()),
+            api.get("", form()))) {
+      assertEquals(
+          List.of("nosniff"),
+          r.headers().allValues("X-Content-Type-Options"),
+          r.headers().toString());
       assertNoServerSoftware(r.headers().map().toString());
     }
   }
@@ -36,6 +44,7 @@ class HeadersIT extends OnDefaultServer {
 
   private static void assertNoServerSoftware(String headers) {
     String text = headers.toLowerCase(Locale.ROOT);
-    assertFalse(text.contains("payara") || text.contains("glassfish") || text.contains("grizzly"), headers);
+    assertFalse(
+        text.contains("payara") || text.contains("glassfish") || text.contains("grizzly"), headers);
   }
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What operators poll: MicroProfile Health at {@code /health/*}, Prometheus metrics at {@code /metrics} and the
- * API description at {@code /openapi}, all at the root of the server whatever the application's context root.
+ * What operators poll: MicroProfile Health at {@code /health/*}, Prometheus metrics at {@code
+ * /metrics} and the API description at {@code /openapi}, all at the root of the server whatever the
+ * application's context root.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -43,8 +44,11 @@ class HealthMetricsIT {
     Api.Reply r = root("/health/ready");
     assertEquals(200, r.status(), r.body());
     assertEquals("UP", r.json().getString("status"));
-    JsonObject check = r.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-        .filter(c -> c.getString("name").equals("countersign-database-and-key")).findFirst().orElseThrow();
+    JsonObject check =
+        r.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .filter(c -> c.getString("name").equals("countersign-database-and-key"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("UP", check.getString("status"));
     assertEquals("matches", check.getJsonObject("data").getString("key"));
   }
@@ -82,30 +86,53 @@ class HealthMetricsIT {
     String text = root("/metrics").body();
     assertTrue(text.contains("countersign_validate_check_duration_seconds"), text);
     assertTrue(metric("countersign_validate_check_duration_seconds_count", "") >= 1, text);
-    assertTrue(text.contains("countersign_validate_check_duration_seconds_bucket"), "histogram buckets: " + text);
+    assertTrue(
+        text.contains("countersign_validate_check_duration_seconds_bucket"),
+        "histogram buckets: " + text);
   }
 
   @Test
   void openApiDocumentsTheEndpointsWithTheirParameters() {
     String doc = api.send(HttpRequest.newBuilder(api.base().resolve("/openapi")).GET()).body();
-    for (String path : new String[] {"/validate/check:", "/validate/polltransaction:", "/token/init:", "/auth:",
-        "/user/{name}:", "/ttype/{type}:", "/token/resync/{serial}:"}) {
-      assertTrue(doc.contains(path), "missing " + path + " in " + doc.substring(0, Math.min(3000, doc.length())));
+    for (String path :
+        new String[] {
+          "/validate/check:",
+          "/validate/polltransaction:",
+          "/token/init:",
+          "/auth:",
+          "/user/{name}:",
+          "/ttype/{type}:",
+          "/token/resync/{serial}:"
+        }) {
+      assertTrue(
+          doc.contains(path),
+          "missing " + path + " in " + doc.substring(0, Math.min(3000, doc.length())));
     }
     assertTrue(doc.contains("name: transaction_id"), doc);
     assertTrue(doc.contains("Envelope"), doc);
   }
 
   private Api.Reply root(String path) {
-    return api.send(HttpRequest.newBuilder(api.base().resolve(path)).header("Accept", "application/json, text/plain")
-        .GET());
+    return api.send(
+        HttpRequest.newBuilder(api.base().resolve(path))
+            .header("Accept", "application/json, text/plain")
+            .GET());
   }
 
-  /** The value of one Prometheus sample (the first whose labels contain {@code labels}), 0 when absent. */
+  /**
+   * The value of one Prometheus sample (the first whose labels contain {@code labels}), 0 when
+   * absent.
+   */
   private double metric(String name, String labels) {
-    String text = api.send(HttpRequest.newBuilder(api.base().resolve("/metrics")).header("Accept", "text/plain")
-        .GET()).body();
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(text);
+    String text =
+        api.send(
+                HttpRequest.newBuilder(api.base().resolve("/metrics"))
+                    .header("Accept", "text/plain")
+                    .GET())
+            .body();
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$")
+            .matcher(text);
     while (m.find()) {
       if (labels.isEmpty() || (m.group(1) != null && m.group(1).contains(labels))) {
         return Double.parseDouble(m.group(2));

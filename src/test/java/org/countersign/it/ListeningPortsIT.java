@@ -17,10 +17,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server process listens on its HTTP port and nothing else: no Hazelcast member port on every interface.
- * Reads the kernel's socket tables, so it needs Linux; the test server runs on this machine. The one other port
- * allowed is the test database's own: on H2 the test servers open the database with {@code AUTO_SERVER=TRUE}, so
- * that tests can read it while the server runs, and H2 then listens on the port it writes into its lock file.
+ * The server process listens on its HTTP port and nothing else: no Hazelcast member port on every
+ * interface. Reads the kernel's socket tables, so it needs Linux; the test server runs on this
+ * machine. The one other port allowed is the test database's own: on H2 the test servers open the
+ * database with {@code AUTO_SERVER=TRUE}, so that tests can read it while the server runs, and H2
+ * then listens on the port it writes into its lock file.
  */
 class ListeningPortsIT extends OnDefaultServer {
 
@@ -30,13 +31,16 @@ class ListeningPortsIT extends OnDefaultServer {
   @Test
   void serverProcessListensOnItsHttpPortOnly() throws IOException {
     Map<String, Integer> listeningByInode = listeningSockets();
-    String httpInode = listeningByInode.entrySet().stream()
-        .filter(e -> e.getValue() == base.getPort())
-        .map(Map.Entry::getKey)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("nothing listens on port " + base.getPort()));
-    Path process = processOwning(httpInode)
-        .orElseThrow(() -> new AssertionError("no process owns the socket of port " + base.getPort()));
+    String httpInode =
+        listeningByInode.entrySet().stream()
+            .filter(e -> e.getValue() == base.getPort())
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("nothing listens on port " + base.getPort()));
+    Path process =
+        processOwning(httpInode)
+            .orElseThrow(
+                () -> new AssertionError("no process owns the socket of port " + base.getPort()));
 
     Set<Integer> ports = new TreeSet<>();
     for (String inode : socketInodes(process)) {
@@ -50,9 +54,13 @@ class ListeningPortsIT extends OnDefaultServer {
     assertEquals(expected, ports, "ports the server process " + process + " listens on");
   }
 
-  /** The port of H2's auto-server for the default test server's database, while that database is open. */
+  /**
+   * The port of H2's auto-server for the default test server's database, while that database is
+   * open.
+   */
   private static Optional<Integer> h2AutoServerPort() throws IOException {
-    Path lock = Path.of(System.getProperty("it.dir", "target/it"), "default", "countersign.lock.db");
+    Path lock =
+        Path.of(System.getProperty("it.dir", "target/it"), "default", "countersign.lock.db");
     if (!Files.exists(lock)) {
       return Optional.empty();
     }
@@ -98,16 +106,17 @@ class ListeningPortsIT extends OnDefaultServer {
   private static Set<String> socketInodes(Path process) {
     Set<String> inodes = new TreeSet<>();
     try (Stream<Path> fds = Files.list(process.resolve("fd"))) {
-      fds.forEach(fd -> {
-        try {
-          String target = Files.readSymbolicLink(fd).toString();
-          if (target.startsWith("socket:[")) {
-            inodes.add(target.substring(8, target.length() - 1));
-          }
-        } catch (IOException e) {
-          // the descriptor closed while we looked
-        }
-      });
+      fds.forEach(
+          fd -> {
+            try {
+              String target = Files.readSymbolicLink(fd).toString();
+              if (target.startsWith("socket:[")) {
+                inodes.add(target.substring(8, target.length() - 1));
+              }
+            } catch (IOException e) {
+              // the descriptor closed while we looked
+            }
+          });
     } catch (IOException e) {
       // the process ended or is not ours to read
     }

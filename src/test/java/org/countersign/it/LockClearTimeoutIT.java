@@ -12,9 +12,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * On the "short" server a lock clears {@value #CLEAR_SECONDS} s after the last failure
- * ({@code countersign.failcounter.clear.timeout}): then the right code is accepted and clears the fail counter,
- * and a wrong one locks the token again for as long.
+ * On the "short" server a lock clears {@value #CLEAR_SECONDS} s after the last failure ({@code
+ * countersign.failcounter.clear.timeout}): then the right code is accepted and clears the fail
+ * counter, and a wrong one locks the token again for as long.
  */
 class LockClearTimeoutIT extends ServerTest {
 
@@ -46,11 +46,16 @@ class LockClearTimeoutIT extends ServerTest {
   }
 
   @Test
-  void aFailcounterClearTimeoutPolicyOfZeroKeepsItsUsersLockedPastTheSetting() throws InterruptedException {
+  void aFailcounterClearTimeoutPolicyOfZeroKeepsItsUsersLockedPastTheSetting()
+      throws InterruptedException {
     String user = api.newUser(admin, "hard", PASSWORD);
     String policy = "hardlock" + Long.toHexString(System.nanoTime());
-    Api.Reply set = api.post("policy/" + policy, Api.form("scope", "authentication",
-        "action", "failcounter_clear_timeout=0", "user", user), admin);
+    Api.Reply set =
+        api.post(
+            "policy/" + policy,
+            Api.form(
+                "scope", "authentication", "action", "failcounter_clear_timeout=0", "user", user),
+            admin);
     assertEquals(200, set.status(), set.body());
     try {
       String serial = api.enrol(admin, "type", "hotp", "otpkey", TokenInitIT.RFC_KEY, "user", user);
@@ -58,16 +63,19 @@ class LockClearTimeoutIT extends ServerTest {
         api.check("serial", serial, "pass", WRONG);
       }
       waitForTheLockToClear();
-      assertFalse(api.check("serial", serial, "pass", rfc.hotp(0)).value(), "the policy's hard lock holds");
+      assertFalse(
+          api.check("serial", serial, "pass", rfc.hotp(0)).value(), "the policy's hard lock holds");
       assertEquals(200, api.post("token/reset/" + serial, Map.of(), admin).status());
-      assertTrue(api.check("serial", serial, "pass", rfc.hotp(0)).value(), "an admin reset clears it");
+      assertTrue(
+          api.check("serial", serial, "pass", rfc.hotp(0)).value(), "an admin reset clears it");
     } finally {
       api.delete("policy/" + policy, admin);
     }
   }
 
   @Test
-  void afterTheClearTimeoutTheRightCodeIsAcceptedAndClearsTheFailCounter() throws InterruptedException {
+  void afterTheClearTimeoutTheRightCodeIsAcceptedAndClearsTheFailCounter()
+      throws InterruptedException {
     String serial = lockedHotp();
     assertFalse(api.check("serial", serial, "pass", rfc.hotp(0)).value(), "still locked");
 
@@ -84,7 +92,8 @@ class LockClearTimeoutIT extends ServerTest {
     Thread.sleep(CLEAR_SECONDS * 1000L - 2000);
     assertFalse(api.check("serial", serial, "pass", WRONG).value());
     Thread.sleep(3500);
-    assertTrue(api.check("serial", serial, "pass", rfc.hotp(0)).value(),
+    assertTrue(
+        api.check("serial", serial, "pass", rfc.hotp(0)).value(),
         "the lock runs from the last counted failure, not from the last attempt");
   }
 
@@ -93,9 +102,14 @@ class LockClearTimeoutIT extends ServerTest {
     String serial = lockedHotp();
     waitForTheLockToClear();
     assertFalse(api.check("serial", serial, "pass", WRONG).value());
-    assertFalse(api.check("serial", serial, "pass", rfc.hotp(0)).value(), "locked again from the wrong code");
-    List<Map<String, Object>> audit = Database.of("short").rows(
-        "SELECT info FROM cs_audit WHERE action = 'validate_check' AND serial = ? ORDER BY id", serial);
+    assertFalse(
+        api.check("serial", serial, "pass", rfc.hotp(0)).value(),
+        "locked again from the wrong code");
+    List<Map<String, Object>> audit =
+        Database.of("short")
+            .rows(
+                "SELECT info FROM cs_audit WHERE action = 'validate_check' AND serial = ? ORDER BY id",
+                serial);
     assertEquals("failcounter exceeded", audit.get(audit.size() - 1).get("info"), audit.toString());
 
     waitForTheLockToClear();

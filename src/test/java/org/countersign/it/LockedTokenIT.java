@@ -10,14 +10,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A token at maxfail (10 on the default server, whose lock lasts 600 s) and a token inside the delay after
- * repeated failures: whatever is sent, the reply is the ordinary reject, the token opens no challenge, and the
- * audit trail alone tells a lock-out from a wrong code.
+ * A token at maxfail (10 on the default server, whose lock lasts 600 s) and a token inside the
+ * delay after repeated failures: whatever is sent, the reply is the ordinary reject, the token
+ * opens no challenge, and the audit trail alone tells a lock-out from a wrong code.
  */
 class LockedTokenIT extends OnDefaultServer {
 
   private static final String PASSWORD = "user-Passw0rd";
   private static final String PIN = "2468";
+
   /** None of the first 100 codes of the RFC 4226 key. */
   private static final String WRONG = "000000";
 
@@ -48,17 +49,24 @@ class LockedTokenIT extends OnDefaultServer {
     assertEquals(wrong.withoutTimeAndId(), right.withoutTimeAndId());
     assertEquals("wrong otp pin or otp value", right.detail().getString("message"));
     Api.Reply unlocked = api.check("serial", userWithHotp()[1], "pass", WRONG);
-    assertEquals(unlocked.withoutTimeAndId(), right.withoutTimeAndId(), "a locked token's reply is the ordinary one");
+    assertEquals(
+        unlocked.withoutTimeAndId(),
+        right.withoutTimeAndId(),
+        "a locked token's reply is the ordinary one");
 
-    List<Map<String, Object>> audit = Database.of("payara").rows(
-        "SELECT success, info FROM cs_audit WHERE action = 'validate_check' AND serial = ? ORDER BY id", us[1]);
+    List<Map<String, Object>> audit =
+        Database.of("payara")
+            .rows(
+                "SELECT success, info FROM cs_audit WHERE action = 'validate_check' AND serial = ? ORDER BY id",
+                us[1]);
     for (Map<String, Object> row : audit.subList(audit.size() - 2, audit.size())) {
       assertEquals(false, row.get("success"));
       assertEquals("failcounter exceeded", row.get("info"), audit.toString());
     }
     assertEquals(10, api.token(admin, us[1]).getInt("failcount"));
     assertEquals(1, api.post("token/reset/" + us[1], Map.of(), admin).intValue());
-    assertTrue(api.check("serial", us[1], "pass", rfc.hotp(0)).value(),
+    assertTrue(
+        api.check("serial", us[1], "pass", rfc.hotp(0)).value(),
         "the code tried while locked was not used up");
   }
 
@@ -96,7 +104,8 @@ class LockedTokenIT extends OnDefaultServer {
     String[] us = userWithHotp();
     fail(us[1], 10);
     Api.Reply r = api.post("auth", form("username", us[0], "password", PASSWORD));
-    Api.Reply wrongPassword = api.post("auth", form("username", us[0], "password", "not-" + PASSWORD));
+    Api.Reply wrongPassword =
+        api.post("auth", form("username", us[0], "password", "not-" + PASSWORD));
     assertEquals(401, r.status(), r.body());
     assertFalse(r.body().contains("\"token\""), r.body());
     assertFalse(r.body().contains("transaction_id"), r.body());
@@ -111,7 +120,8 @@ class LockedTokenIT extends OnDefaultServer {
     Api.Reply wrong = api.check("serial", userWithHotp()[1], "pass", WRONG);
     assertFalse(early.value(), "inside the delay even the right code is rejected: " + early.body());
     assertEquals(wrong.withoutTimeAndId(), early.withoutTimeAndId());
-    assertEquals(7, api.token(admin, us[1]).getInt("failcount"), "an attempt inside the delay counts");
+    assertEquals(
+        7, api.token(admin, us[1]).getInt("failcount"), "an attempt inside the delay counts");
 
     Thread.sleep(8_500); // the delay after 7 failures: 2^(7-4) s
     assertTrue(api.check("serial", us[1], "pass", rfc.hotp(0)).value());
@@ -128,7 +138,10 @@ class LockedTokenIT extends OnDefaultServer {
     for (int i = 0; i < 6; i++) {
       f.app().login(s.sessionKey(), s.userId(), wrong);
     }
-    assertEquals("INVALID_RESPONSE:3", f.app().login(s).body(), "not checked, counted as a failure");
-    assertEquals("pending", f.poll(TiqrFixture.transactionId(challenge)).detail().getString("challenge_status"));
+    assertEquals(
+        "INVALID_RESPONSE:3", f.app().login(s).body(), "not checked, counted as a failure");
+    assertEquals(
+        "pending",
+        f.poll(TiqrFixture.transactionId(challenge)).detail().getString("challenge_status"));
   }
 }

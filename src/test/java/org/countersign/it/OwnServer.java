@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A server of a test's own, for behaviour that lies in the start-up itself: an empty working directory and
- * database named after the test, and a {@link ClusterNode} (not started yet) pointed at both with these settings.
+ * A server of a test's own, for behaviour that lies in the start-up itself: an empty working
+ * directory and database named after the test, and a {@link ClusterNode} (not started yet) pointed
+ * at both with these settings.
  *
  * <pre>{@code
  * OwnServer own = OwnServer.fresh("metrics-token", Map.of("countersign.metrics.token", token));
@@ -25,7 +26,9 @@ public record OwnServer(ClusterDatabase db, ClusterNode node) {
     return new OwnServer(db, ClusterNode.of(name, dir, props));
   }
 
-  /** Starts the server and returns its log once it gave up on the WAR; fails when the WAR starts. */
+  /**
+   * Starts the server and returns its log once it gave up on the WAR; fails when the WAR starts.
+   */
   public String refusal() {
     try (ClusterNode n = node.launch()) {
       return n.awaitRefusal();

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Bounded password hashing, on the "short" server ({@code countersign.password.concurrency=1},
- * {@code countersign.password.queue=0}): password checks beyond the one running are answered at once with 503 in
- * the envelope and {@code Retry-After: 1}, instead of piling up on the request threads.
+ * {@code countersign.password.queue=0}): password checks beyond the one running are answered at
+ * once with 503 in the envelope and {@code Retry-After: 1}, instead of piling up on the request
+ * threads.
  */
 class PasswordHashingLimitIT extends ServerTest {
 
@@ -40,10 +41,13 @@ class PasswordHashingLimitIT extends ServerTest {
       List<Future<Api.Reply>> replies = new ArrayList<>();
       for (int i = 0; i < PARALLEL; i++) {
         Api client = new Api(base);
-        replies.add(pool.submit(() -> {
-          start.await();
-          return client.post("auth", form("username", "admin", "password", Api.ADMIN_PASSWORD));
-        }));
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return client.post(
+                      "auth", form("username", "admin", "password", Api.ADMIN_PASSWORD));
+                }));
       }
       start.countDown();
       List<Api.Reply> done = new ArrayList<>();
@@ -67,7 +71,9 @@ class PasswordHashingLimitIT extends ServerTest {
         }
       }
     }
-    assertFalse(busy.isEmpty(), "with one slot and no queue, " + PARALLEL + " parallel sign-ins must collide");
+    assertFalse(
+        busy.isEmpty(),
+        "with one slot and no queue, " + PARALLEL + " parallel sign-ins must collide");
     for (Api.Reply r : busy) {
       assertEquals("1", r.headers().firstValue("Retry-After").orElse(null));
       assertFalse(r.result().getBoolean("status"));
@@ -82,6 +88,7 @@ class PasswordHashingLimitIT extends ServerTest {
       burst();
     }
     Api.Reply r = api.post("auth", form("username", "admin", "password", Api.ADMIN_PASSWORD));
-    assertEquals(200, r.status(), "busy answers neither lock the account nor count against it: " + r.body());
+    assertEquals(
+        200, r.status(), "busy answers neither lock the account nor count against it: " + r.body());
   }
 }

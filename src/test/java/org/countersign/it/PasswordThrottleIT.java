@@ -14,9 +14,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * The password throttle of {@code POST /auth} on the default server ({@code countersign.signin.maxfailures} 5,
- * {@code countersign.signin.lockseconds} 60; the per-address limit is raised out of the way for the tests, which
- * all come from 127.0.0.1). Each test uses account names of its own.
+ * The password throttle of {@code POST /auth} on the default server ({@code
+ * countersign.signin.maxfailures} 5, {@code countersign.signin.lockseconds} 60; the per-address
+ * limit is raised out of the way for the tests, which all come from 127.0.0.1). Each test uses
+ * account names of its own.
  */
 class PasswordThrottleIT extends OnDefaultServer {
 
@@ -30,7 +31,8 @@ class PasswordThrottleIT extends OnDefaultServer {
   private void failUntilLocked(String username) {
     for (int i = 0; i < MAX_FAILURES; i++) {
       Api.Reply r = auth(username, "wrong-" + i);
-      assertEquals(401, r.status(), "failure " + (i + 1) + " is an ordinary rejection: " + r.body());
+      assertEquals(
+          401, r.status(), "failure " + (i + 1) + " is an ordinary rejection: " + r.body());
     }
   }
 
@@ -47,8 +49,9 @@ class PasswordThrottleIT extends OnDefaultServer {
     assertFalse(r.result().getBoolean("status"));
     assertEquals(4031, r.errorCode());
     long seconds = retryAfter(r);
-    assertTrue(seconds > lockSeconds - 30 && seconds <= lockSeconds, "Retry-After of a lock of " + lockSeconds
-        + " s: " + seconds);
+    assertTrue(
+        seconds > lockSeconds - 30 && seconds <= lockSeconds,
+        "Retry-After of a lock of " + lockSeconds + " s: " + seconds);
     assertFalse(r.body().contains("\"token\""), r.body());
   }
 
@@ -60,7 +63,8 @@ class PasswordThrottleIT extends OnDefaultServer {
     Api.Reply right = auth(user, PASSWORD);
     assertThrottled(wrong);
     assertThrottled(right);
-    assertEquals(wrong.withoutTimeAndId(), right.withoutTimeAndId(), "the right password tells nothing");
+    assertEquals(
+        wrong.withoutTimeAndId(), right.withoutTimeAndId(), "the right password tells nothing");
   }
 
   @Test
@@ -74,16 +78,20 @@ class PasswordThrottleIT extends OnDefaultServer {
     assertThrottled(forUnknown);
     assertEquals(forKnown.status(), forUnknown.status());
     assertEquals(forKnown.withoutTimeAndId(), forUnknown.withoutTimeAndId());
-    assertEquals(forKnown.headers().firstValue("Content-Type"), forUnknown.headers().firstValue("Content-Type"));
+    assertEquals(
+        forKnown.headers().firstValue("Content-Type"),
+        forUnknown.headers().firstValue("Content-Type"));
   }
 
   @Test
   void theRealmNamedOrLeftOutIsOneAccount() {
     String user = api.newUser(admin, "thrrealm", PASSWORD);
     for (int i = 0; i < MAX_FAILURES; i++) {
-      Api.Reply r = i % 2 == 0
-          ? auth(user, "wrong-" + i)
-          : api.post("auth", form("username", user, "password", "wrong-" + i, "realm", "default"));
+      Api.Reply r =
+          i % 2 == 0
+              ? auth(user, "wrong-" + i)
+              : api.post(
+                  "auth", form("username", user, "password", "wrong-" + i, "realm", "default"));
       assertEquals(401, r.status(), r.body());
     }
     assertThrottled(auth(user.toUpperCase(java.util.Locale.ROOT), PASSWORD));
@@ -115,19 +123,23 @@ class PasswordThrottleIT extends OnDefaultServer {
       for (int i = 0; i < parallel; i++) {
         Api client = new Api(base);
         String password = "wrong-" + i;
-        replies.add(pool.submit(() -> {
-          start.await();
-          return client.post("auth", form("username", user, "password", password));
-        }));
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return client.post("auth", form("username", user, "password", password));
+                }));
       }
       start.countDown();
       int rejected = 0;
       for (Future<Api.Reply> f : replies) {
         Api.Reply r = f.get();
-        assertTrue(r.status() == 401 || r.status() == 429, "a rejection, never an error: " + r.body());
+        assertTrue(
+            r.status() == 401 || r.status() == 429, "a rejection, never an error: " + r.body());
         rejected += r.status() == 401 ? 1 : 0;
       }
-      assertTrue(rejected >= MAX_FAILURES, "the lock starts only once " + MAX_FAILURES + " have failed");
+      assertTrue(
+          rejected >= MAX_FAILURES, "the lock starts only once " + MAX_FAILURES + " have failed");
       assertThrottled(auth(user, PASSWORD), 60L << (rejected - MAX_FAILURES));
     } finally {
       pool.shutdownNow();

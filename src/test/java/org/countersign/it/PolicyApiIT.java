@@ -9,7 +9,10 @@ import jakarta.json.JsonObject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code /policy/}: privacyIDEA's policy API, its replies, and every malformed policy refused whole. */
+/**
+ * {@code /policy/}: privacyIDEA's policy API, its replies, and every malformed policy refused
+ * whole.
+ */
 class PolicyApiIT extends OnDefaultServer {
 
   private static String unique(String prefix) {
@@ -31,11 +34,27 @@ class PolicyApiIT extends OnDefaultServer {
   @Test
   void createsAPolicyFromAnActionStringAndShowsItInPrivacyIdeasShape() {
     String name = unique("cr");
-    Api.Reply r = api.post("policy/" + name, form("scope", "authentication",
-        "action", "challenge_response=hotp totp, passOnNoUser", "realm", "default", "client", "10.0.0.0/8, !10.1.0.0/16",
-        "priority", "3", "description", "challenges for OTP tokens"), admin);
+    Api.Reply r =
+        api.post(
+            "policy/" + name,
+            form(
+                "scope",
+                "authentication",
+                "action",
+                "challenge_response=hotp totp, passOnNoUser",
+                "realm",
+                "default",
+                "client",
+                "10.0.0.0/8, !10.1.0.0/16",
+                "priority",
+                "3",
+                "description",
+                "challenges for OTP tokens"),
+            admin);
     assertEquals(200, r.status(), r.body());
-    assertTrue(r.result().getJsonObject("value").getJsonNumber("setPolicy " + name).longValue() > 0, r.body());
+    assertTrue(
+        r.result().getJsonObject("value").getJsonNumber("setPolicy " + name).longValue() > 0,
+        r.body());
     JsonObject p = stored(name);
     assertEquals("authentication", p.getString("scope"));
     assertTrue(p.getBoolean("active"));
@@ -45,8 +64,10 @@ class PolicyApiIT extends OnDefaultServer {
     assertEquals("[\"10.0.0.0/8\",\"!10.1.0.0/16\"]", p.getJsonArray("client").toString());
     assertEquals(3, p.getInt("priority"));
     assertEquals("challenges for OTP tokens", p.getString("description"));
-    for (String field : new String[] {"resolver", "user", "adminrealm", "adminuser", "pinode", "user_agents",
-        "conditions"}) {
+    for (String field :
+        new String[] {
+          "resolver", "user", "adminrealm", "adminuser", "pinode", "user_agents", "conditions"
+        }) {
       assertTrue(p.getJsonArray(field).isEmpty(), field);
     }
     assertFalse(p.getBoolean("check_all_resolvers"));
@@ -55,8 +76,12 @@ class PolicyApiIT extends OnDefaultServer {
   @Test
   void acceptsAJsonBodyWithAnActionObjectAndLists() {
     String name = unique("js");
-    Api.Reply r = api.postJson("policy/" + name, "{\"scope\":\"authentication\",\"action\":{\"otppin\":\"userstore\","
-        + "\"passOnNoToken\":true},\"user\":[\"alice\",\"bob\"],\"priority\":2}", admin);
+    Api.Reply r =
+        api.postJson(
+            "policy/" + name,
+            "{\"scope\":\"authentication\",\"action\":{\"otppin\":\"userstore\","
+                + "\"passOnNoToken\":true},\"user\":[\"alice\",\"bob\"],\"priority\":2}",
+            admin);
     assertEquals(200, r.status(), r.body());
     JsonObject p = stored(name);
     assertEquals("userstore", p.getJsonObject("action").getString("otppin"));
@@ -67,8 +92,15 @@ class PolicyApiIT extends OnDefaultServer {
   @Test
   void disablesEnablesListsByFilterAndDeletes() {
     String name = unique("life");
-    long id = api.post("policy/" + name, form("scope", "enrollment", "action", "max_token_per_user=3"), admin)
-        .result().getJsonObject("value").getJsonNumber("setPolicy " + name).longValue();
+    long id =
+        api.post(
+                "policy/" + name,
+                form("scope", "enrollment", "action", "max_token_per_user=3"),
+                admin)
+            .result()
+            .getJsonObject("value")
+            .getJsonNumber("setPolicy " + name)
+            .longValue();
     Api.Reply off = api.post("policy/disable/" + name, Map.of(), admin);
     assertEquals(id, off.result().getJsonNumber("value").longValue(), off.body());
     assertFalse(stored(name).getBoolean("active"));
@@ -90,9 +122,13 @@ class PolicyApiIT extends OnDefaultServer {
   @Test
   void anUpdateKeepsTheListsItDoesNotName() {
     String name = unique("upd");
-    api.post("policy/" + name, form("scope", "authentication", "action", "otppin=none", "user", "alice",
-        "priority", "4"), admin);
-    Api.Reply r = api.post("policy/" + name, form("scope", "authentication", "action", "otppin=userstore"), admin);
+    api.post(
+        "policy/" + name,
+        form("scope", "authentication", "action", "otppin=none", "user", "alice", "priority", "4"),
+        admin);
+    Api.Reply r =
+        api.post(
+            "policy/" + name, form("scope", "authentication", "action", "otppin=userstore"), admin);
     assertEquals(200, r.status(), r.body());
     JsonObject p = stored(name);
     assertEquals("userstore", p.getJsonObject("action").getString("otppin"));
@@ -113,23 +149,61 @@ class PolicyApiIT extends OnDefaultServer {
     refused(400, 905, unique("s"), form("scope", "nosuchscope", "action", "otppin=none"));
     refused(400, 905, unique("a"), form("scope", "authentication", "action", "nosuchaction=1"));
     refused(400, 905, unique("v"), form("scope", "authentication", "action", "otppin=sometimes"));
-    refused(400, 905, unique("t"), form("scope", "authentication", "action", "challenge_response=hotp nosuchtype"));
-    refused(400, 905, unique("n"), form("scope", "enrollment", "action", "max_token_per_user=many"));
-    refused(400, 302, unique("c"), form("scope", "authentication", "action", "otppin=none", "client", "10.0.0.0/40"));
-    refused(400, 302, unique("h"), form("scope", "authentication", "action", "otppin=none", "client", "example.org"));
-    refused(400, 905, unique("r"), form("scope", "authentication", "action", "otppin=none", "realm", "nosuchrealm"));
-    refused(400, 905, unique("x"), form("scope", "authentication", "action", "otppin=none", "resolver", "nosuch"));
-    refused(400, 905, unique("p"), form("scope", "authentication", "action", "otppin=none", "priority", "0"));
+    refused(
+        400,
+        905,
+        unique("t"),
+        form("scope", "authentication", "action", "challenge_response=hotp nosuchtype"));
+    refused(
+        400, 905, unique("n"), form("scope", "enrollment", "action", "max_token_per_user=many"));
+    refused(
+        400,
+        302,
+        unique("c"),
+        form("scope", "authentication", "action", "otppin=none", "client", "10.0.0.0/40"));
+    refused(
+        400,
+        302,
+        unique("h"),
+        form("scope", "authentication", "action", "otppin=none", "client", "example.org"));
+    refused(
+        400,
+        905,
+        unique("r"),
+        form("scope", "authentication", "action", "otppin=none", "realm", "nosuchrealm"));
+    refused(
+        400,
+        905,
+        unique("x"),
+        form("scope", "authentication", "action", "otppin=none", "resolver", "nosuch"));
+    refused(
+        400,
+        905,
+        unique("p"),
+        form("scope", "authentication", "action", "otppin=none", "priority", "0"));
     refused(400, 905, unique("m"), form("scope", "authentication"));
     refused(400, 905, unique("q"), form("action", "otppin=none"));
-    refused(400, 905, unique("u"), form("scope", "authentication", "action", "otppin=none", "user", "(unclosed"));
-    refused(400, 905, unique("w"), form("scope", "authentication", "action", "otppin=none", "time",
-        "Mon-Fri: 09:00-18:00"));
-    Api.Reply conditions = api.postJson("policy/" + unique("j"), "{\"scope\":\"authentication\",\"action\":"
-        + "\"otppin=none\",\"conditions\":[[\"userinfo\",\"memberOf\",\"equals\",\"grp\",true]]}", admin);
+    refused(
+        400,
+        905,
+        unique("u"),
+        form("scope", "authentication", "action", "otppin=none", "user", "(unclosed"));
+    refused(
+        400,
+        905,
+        unique("w"),
+        form("scope", "authentication", "action", "otppin=none", "time", "Mon-Fri: 09:00-18:00"));
+    Api.Reply conditions =
+        api.postJson(
+            "policy/" + unique("j"),
+            "{\"scope\":\"authentication\",\"action\":"
+                + "\"otppin=none\",\"conditions\":[[\"userinfo\",\"memberOf\",\"equals\",\"grp\",true]]}",
+            admin);
     assertEquals(400, conditions.status(), conditions.body());
     assertTrue(conditions.errorMessage().contains("conditions"), conditions.body());
-    Api.Reply badName = api.post("policy/bad%20name", form("scope", "authentication", "action", "otppin=none"), admin);
+    Api.Reply badName =
+        api.post(
+            "policy/bad%20name", form("scope", "authentication", "action", "otppin=none"), admin);
     assertEquals(400, badName.status(), badName.body());
     assertEquals(905, badName.errorCode());
   }
@@ -142,7 +216,9 @@ class PolicyApiIT extends OnDefaultServer {
     String user = api.newUser(admin, "pol", "user-Passw0rd");
     String userJwt = api.login(user, "user-Passw0rd");
     String name = unique("own");
-    Api.Reply r = api.post("policy/" + name, form("scope", "authentication", "action", "otppin=none"), userJwt);
+    Api.Reply r =
+        api.post(
+            "policy/" + name, form("scope", "authentication", "action", "otppin=none"), userJwt);
     assertEquals(403, r.status(), r.body());
     assertAbsent(name);
   }

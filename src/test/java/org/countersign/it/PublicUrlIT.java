@@ -12,9 +12,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * With {@code countersign.public.url=https://mfa.example.test} (the "public" server), every URL the server hands
- * out or redirects to starts with that URL, whatever Host header the request carries, and the page session cookie
- * is sent only over https.
+ * With {@code countersign.public.url=https://mfa.example.test} (the "public" server), every URL the
+ * server hands out or redirects to starts with that URL, whatever Host header the request carries,
+ * and the page session cookie is sent only over https.
  */
 class PublicUrlIT extends ServerTest {
 
@@ -35,7 +35,8 @@ class PublicUrlIT extends ServerTest {
 
   @Test
   void pageRedirectsGoToThePublicUrl() {
-    RawHttp.Reply r = RawHttp.get(api.base().getPort(), api.base().getPath() + "ui/tokens.xhtml", "evil.example");
+    RawHttp.Reply r =
+        RawHttp.get(api.base().getPort(), api.base().getPath() + "ui/tokens.xhtml", "evil.example");
     assertEquals(302, r.status(), r.body());
     assertEquals(List.of(PUBLIC + "ui/login.xhtml"), r.header("Location"));
   }
@@ -43,8 +44,13 @@ class PublicUrlIT extends ServerTest {
   @Test
   void tiqrEnrolmentUrlNamesThePublicUrl() {
     String user = api.newUser(admin, "pubtiqr", "user-Passw0rd");
-    RawHttp.Reply r = RawHttp.post(api.base().getPort(), api.base().getPath() + "token/init", "evil.example", admin,
-        "type=tiqr&user=" + user);
+    RawHttp.Reply r =
+        RawHttp.post(
+            api.base().getPort(),
+            api.base().getPath() + "token/init",
+            "evil.example",
+            admin,
+            "type=tiqr&user=" + user);
     assertEquals(200, r.status(), r.body());
     assertTrue(r.body().contains("tiqrenroll://" + PUBLIC + "ttype/tiqr"), r.body());
     assertFalse(r.body().contains("evil.example"), r.body());

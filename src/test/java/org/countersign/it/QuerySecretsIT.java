@@ -10,9 +10,10 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * With the embedded default of {@code countersign.query.secrets.refuse}, {@code /auth} and {@code /token/init}
- * refuse a password, PIN or key in the query string (where access logs keep it) and do nothing else;
- * {@code /validate/check} still takes them there, as privacyIDEA clients may check by GET.
+ * With the embedded default of {@code countersign.query.secrets.refuse}, {@code /auth} and {@code
+ * /token/init} refuse a password, PIN or key in the query string (where access logs keep it) and do
+ * nothing else; {@code /validate/check} still takes them there, as privacyIDEA clients may check by
+ * GET.
  */
 class QuerySecretsIT extends OnDefaultServer {
 
@@ -21,7 +22,8 @@ class QuerySecretsIT extends OnDefaultServer {
     Api.Reply r = api.post("auth?username=admin&password=" + Api.ADMIN_PASSWORD, form());
     assertEquals(400, r.status(), r.body());
     assertEquals(905, r.errorCode());
-    assertTrue(r.errorMessage().contains("'password'") && r.errorMessage().contains("query string"),
+    assertTrue(
+        r.errorMessage().contains("'password'") && r.errorMessage().contains("query string"),
         r.errorMessage());
     assertFalse(r.body().contains("\"token\""), r.body());
   }
@@ -35,7 +37,11 @@ class QuerySecretsIT extends OnDefaultServer {
   @Test
   void otpKeyInQueryStringOfTokenInitIsRefusedAndEnrolsNothing() {
     String serial = "QSEC" + Long.toHexString(System.nanoTime()).toUpperCase(Locale.ROOT);
-    Api.Reply r = api.post("token/init?otpkey=" + TokenInitIT.RFC_KEY, form("type", "hotp", "serial", serial), admin);
+    Api.Reply r =
+        api.post(
+            "token/init?otpkey=" + TokenInitIT.RFC_KEY,
+            form("type", "hotp", "serial", serial),
+            admin);
     assertEquals(400, r.status(), r.body());
     assertTrue(r.errorMessage().contains("'otpkey'"), r.errorMessage());
     assertNull(api.token(admin, serial));
@@ -50,7 +56,8 @@ class QuerySecretsIT extends OnDefaultServer {
 
   @Test
   void secretsInQueryStringOfValidateCheckAreStillAccepted() {
-    Api.Reply r = api.get("validate/check", form("user", "nobody-" + System.nanoTime(), "pass", "123456"));
+    Api.Reply r =
+        api.get("validate/check", form("user", "nobody-" + System.nanoTime(), "pass", "123456"));
     assertEquals(200, r.status(), r.body());
     assertEquals("REJECT", r.authentication());
   }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * HTTP/1.1 over a plain socket, for requests that the JDK client refuses to send, such as one with a Host header
- * of the test's choosing. Each request closes its connection.
+ * HTTP/1.1 over a plain socket, for requests that the JDK client refuses to send, such as one with
+ * a Host header of the test's choosing. Each request closes its connection.
  */
 final class RawHttp {
 
@@ -22,22 +22,34 @@ final class RawHttp {
     /** Every value of a header, by case-insensitive name. */
     List<String> header(String name) {
       String prefix = name.toLowerCase(Locale.ROOT) + ":";
-      return headers.stream().filter(h -> h.toLowerCase(Locale.ROOT).startsWith(prefix))
-          .map(h -> h.substring(prefix.length()).strip()).toList();
+      return headers.stream()
+          .filter(h -> h.toLowerCase(Locale.ROOT).startsWith(prefix))
+          .map(h -> h.substring(prefix.length()).strip())
+          .toList();
     }
   }
 
   private RawHttp() {}
 
   static Reply get(int port, String path, String host) {
-    return send(port, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+    return send(
+        port, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
   }
 
   static Reply post(int port, String path, String host, String jwt, String form) {
     byte[] body = form.getBytes(StandardCharsets.UTF_8);
-    return send(port, "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
-        + (jwt == null ? "" : "Authorization: " + jwt + "\r\n")
-        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n\r\n" + form);
+    return send(
+        port,
+        "POST "
+            + path
+            + " HTTP/1.1\r\nHost: "
+            + host
+            + "\r\nConnection: close\r\n"
+            + (jwt == null ? "" : "Authorization: " + jwt + "\r\n")
+            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+            + body.length
+            + "\r\n\r\n"
+            + form);
   }
 
   static Reply send(int port, String request) {

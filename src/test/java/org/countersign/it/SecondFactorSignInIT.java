@@ -12,12 +12,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code POST /auth} for a user who owns a token: the password alone gives no session, only a challenge that one of
- * the user's tokens must answer; a session of the password alone (for a first enrolment) ends when a token exists.
+ * {@code POST /auth} for a user who owns a token: the password alone gives no session, only a
+ * challenge that one of the user's tokens must answer; a session of the password alone (for a first
+ * enrolment) ends when a token exists.
  */
 class SecondFactorSignInIT extends OnDefaultServer {
 
   private static final String PASSWORD = "user-Passw0rd";
+
   /** RFC 4226 Appendix D, counters 0 to 3, for the test key of {@link TokenInitIT#RFC_KEY}. */
   private static final String[] HOTP = {"755224", "287082", "359152", "969429"};
 
@@ -32,7 +34,8 @@ class SecondFactorSignInIT extends OnDefaultServer {
   }
 
   private Api.Reply answer(String user, String transactionId, String code) {
-    return api.post("auth", form("username", user, "transaction_id", transactionId, "password", code));
+    return api.post(
+        "auth", form("username", user, "transaction_id", transactionId, "password", code));
   }
 
   @Test
@@ -72,10 +75,16 @@ class SecondFactorSignInIT extends OnDefaultServer {
     Api.Reply r = answer(user, tx, "000000");
     assertEquals(401, r.status(), r.body());
     assertEquals(4031, r.errorCode());
-    String serial = api.get("token/", form("user", user), admin).result().getJsonObject("value")
-        .getJsonArray("tokens").getJsonObject(0).getString("serial");
+    String serial =
+        api.get("token/", form("user", user), admin)
+            .result()
+            .getJsonObject("value")
+            .getJsonArray("tokens")
+            .getJsonObject(0)
+            .getString("serial");
     assertEquals(1, api.token(admin, serial).getInt("failcount"));
-    assertEquals(200, answer(user, tx, HOTP[0]).status(), "the challenge stays open after a wrong code");
+    assertEquals(
+        200, answer(user, tx, HOTP[0]).status(), "the challenge stays open after a wrong code");
   }
 
   @Test
@@ -94,7 +103,8 @@ class SecondFactorSignInIT extends OnDefaultServer {
     String tx = password(alice).detail().getString("transaction_id");
     Api.Reply r = answer(mallory, tx, HOTP[0]);
     assertEquals(401, r.status(), r.body());
-    assertEquals(200, answer(alice, tx, HOTP[0]).status(), "alice's challenge is still hers to answer");
+    assertEquals(
+        200, answer(alice, tx, HOTP[0]).status(), "alice's challenge is still hers to answer");
   }
 
   @Test
@@ -121,7 +131,9 @@ class SecondFactorSignInIT extends OnDefaultServer {
     TiqrFixture f = TiqrFixture.enrolled(api, admin, "4711");
     Api.Reply challenge = password(f.user());
     assertEquals("CHALLENGE", challenge.authentication(), challenge.body());
-    assertEquals("tiqr", challenge.detail().getJsonArray("multi_challenge").getJsonObject(0).getString("type"));
+    assertEquals(
+        "tiqr",
+        challenge.detail().getJsonArray("multi_challenge").getJsonObject(0).getString("type"));
     String tx = TiqrFixture.transactionId(challenge);
     assertEquals(401, answer(f.user(), tx, "").status(), "not before the app has answered");
     assertEquals("OK", f.app().login(TiqrFixture.scanned(challenge)).body());
@@ -142,12 +154,15 @@ class SecondFactorSignInIT extends OnDefaultServer {
     assertEquals(200, init.status(), "a first token may be enrolled: " + init.body());
 
     Api.Reply second = api.init(jwt, "type", "hotp", "genkey", "1");
-    assertEquals(401, second.status(), "a password session cannot add a second token: " + second.body());
+    assertEquals(
+        401, second.status(), "a password session cannot add a second token: " + second.body());
     assertEquals(4031, second.errorCode());
     String serial = init.detail().getString("serial");
     assertEquals(401, api.delete("token/" + serial, jwt).status(), "nor delete one");
-    assertEquals(401, api.post("token/disable/" + serial, Map.of(), jwt).status(), "nor disable one");
-    assertEquals("CHALLENGE", password(user).authentication(), "the password alone now gives a challenge");
+    assertEquals(
+        401, api.post("token/disable/" + serial, Map.of(), jwt).status(), "nor disable one");
+    assertEquals(
+        "CHALLENGE", password(user).authentication(), "the password alone now gives a challenge");
   }
 
   @Test
@@ -161,7 +176,8 @@ class SecondFactorSignInIT extends OnDefaultServer {
   }
 
   private static JsonObject claims(String jwt) {
-    String json = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+    String json =
+        new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
     try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
       return reader.readObject();
     }

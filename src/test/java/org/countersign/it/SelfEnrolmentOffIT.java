@@ -10,8 +10,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * With {@code countersign.selfservice.enrolment=false} (set on the "short" server), the password alone opens no
- * session at all: a user without a token is refused, a user with one still signs in with it.
+ * With {@code countersign.selfservice.enrolment=false} (set on the "short" server), the password
+ * alone opens no session at all: a user without a token is refused, a user with one still signs in
+ * with it.
  */
 class SelfEnrolmentOffIT extends ServerTest {
 
@@ -46,8 +47,16 @@ class SelfEnrolmentOffIT extends ServerTest {
     api.enrol(admin, "type", "hotp", "otpkey", TokenInitIT.RFC_KEY, "user", user);
     Api.Reply challenge = api.post("auth", form("username", user, "password", PASSWORD));
     assertEquals("CHALLENGE", challenge.authentication(), challenge.body());
-    Api.Reply granted = api.post("auth", form("username", user, "password", "755224",
-        "transaction_id", challenge.detail().getString("transaction_id")));
+    Api.Reply granted =
+        api.post(
+            "auth",
+            form(
+                "username",
+                user,
+                "password",
+                "755224",
+                "transaction_id",
+                challenge.detail().getString("transaction_id")));
     assertEquals(200, granted.status(), granted.body());
   }
 }

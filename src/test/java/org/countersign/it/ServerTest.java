@@ -8,10 +8,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Base of every black-box test class: the packaged WAR runs on the container its {@code @Deployment} names
- * ({@link OnDefaultServer} for the default one), booted by the first class that targets it and kept for the rest
- * of the run, so each class leaves data behind and works with its own users and serials. Each test gets a client
- * over loopback and a fresh admin JWT.
+ * Base of every black-box test class: the packaged WAR runs on the container its
+ * {@code @Deployment} names ({@link OnDefaultServer} for the default one), booted by the first
+ * class that targets it and kept for the rest of the run, so each class leaves data behind and
+ * works with its own users and serials. Each test gets a client over loopback and a fresh admin
+ * JWT.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

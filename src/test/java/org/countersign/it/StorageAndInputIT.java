@@ -19,20 +19,38 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.codec.binary.Base32;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the server keeps (secrets only sealed or hashed, the key file private, one audit row per action) and how
- * it answers input it cannot use: always the JSON error envelope, never a stack trace, HTML or a 500.
+ * What the server keeps (secrets only sealed or hashed, the key file private, one audit row per
+ * action) and how it answers input it cannot use: always the JSON error envelope, never a stack
+ * trace, HTML or a 500.
  */
 class StorageAndInputIT extends OnDefaultServer {
 
   private static final String PASSWORD = "user-Passw0rd";
+
   /** Every endpoint that reads a body, and whether it needs the admin JWT. */
-  private static final Map<String, Boolean> BODY_ENDPOINTS = Map.of(
-      "auth", false, "validate/check", false, "token/init", true, "user/", true, "token/enable", true,
-      "token/disable", true, "token/reset", true, "token/setpin", true, "token/resync", true);
+  private static final Map<String, Boolean> BODY_ENDPOINTS =
+      Map.of(
+          "auth",
+          false,
+          "validate/check",
+          false,
+          "token/init",
+          true,
+          "user/",
+          true,
+          "token/enable",
+          true,
+          "token/disable",
+          true,
+          "token/reset",
+          true,
+          "token/setpin",
+          true,
+          "token/resync",
+          true);
 
   final Database db = Database.of("payara");
 
@@ -45,9 +63,15 @@ class StorageAndInputIT extends OnDefaultServer {
     String serial = api.enrol(admin, "type", "totp", "otpkey", hex, "pin", pin);
     String script = db.script();
     assertTrue(script.contains(serial), "the dump does not hold the token row");
-    for (String form : List.of(hex, hex.toUpperCase(), new Base32().encodeToString(seed).replace("=", ""),
-        Base64.getEncoder().encodeToString(seed), Base64.getEncoder().withoutPadding().encodeToString(seed),
-        Base64.getUrlEncoder().withoutPadding().encodeToString(seed), pin)) {
+    for (String form :
+        List.of(
+            hex,
+            hex.toUpperCase(),
+            new Base32().encodeToString(seed).replace("=", ""),
+            Base64.getEncoder().encodeToString(seed),
+            Base64.getEncoder().withoutPadding().encodeToString(seed),
+            Base64.getUrlEncoder().withoutPadding().encodeToString(seed),
+            pin)) {
       assertFalse(script.contains(form), "stored in clear: " + form);
     }
   }
@@ -55,7 +79,8 @@ class StorageAndInputIT extends OnDefaultServer {
   @Test
   void tokenPinIsStoredAsKeyedHash() {
     String serial = api.enrol(admin, "type", "hotp", "genkey", "1", "pin", "4711");
-    List<Map<String, Object>> rows = db.rows("SELECT pin_hash, sealed_secret FROM cs_token WHERE serial = ?", serial);
+    List<Map<String, Object>> rows =
+        db.rows("SELECT pin_hash, sealed_secret FROM cs_token WHERE serial = ?", serial);
     assertEquals(1, rows.size());
     String hash = (String) rows.get(0).get("pin_hash");
     assertTrue(hash.startsWith("h1$"), hash);
@@ -66,7 +91,8 @@ class StorageAndInputIT extends OnDefaultServer {
   @Test
   void userPasswordIsStoredAsPbkdf2Hash() {
     String user = api.newUser(admin, "stored", PASSWORD);
-    List<Map<String, Object>> rows = db.rows("SELECT password_hash FROM cs_user WHERE username = ?", user);
+    List<Map<String, Object>> rows =
+        db.rows("SELECT password_hash FROM cs_user WHERE username = ?", user);
     assertEquals(1, rows.size());
     String hash = (String) rows.get(0).get("password_hash");
     assertTrue(hash.startsWith("pbkdf2-sha256$"), hash);
@@ -95,17 +121,32 @@ class StorageAndInputIT extends OnDefaultServer {
     api.post("token/resync/" + serial, form("otp1", "338314", "otp2", "254676"), admin);
     api.delete("token/" + serial, admin);
     LocalDateTime after = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(5);
-    List<Map<String, Object>> rows = db.rows(
-        "SELECT action, success, client, acting_user, at_utc FROM cs_audit WHERE username = ? ORDER BY id", user);
-    assertEquals(List.of("user_create", "auth", "token_init", "validate_check", "validate_check", "token_disable",
-        "token_enable", "token_reset", "token_setpin", "token_resync", "token_delete"),
+    List<Map<String, Object>> rows =
+        db.rows(
+            "SELECT action, success, client, acting_user, at_utc FROM cs_audit WHERE username = ? ORDER BY id",
+            user);
+    assertEquals(
+        List.of(
+            "user_create",
+            "auth",
+            "token_init",
+            "validate_check",
+            "validate_check",
+            "token_disable",
+            "token_enable",
+            "token_reset",
+            "token_setpin",
+            "token_resync",
+            "token_delete"),
         rows.stream().map(r -> r.get("action")).toList());
-    assertEquals(List.of(true, true, true, true, false, true, true, true, true, true, true),
+    assertEquals(
+        List.of(true, true, true, true, false, true, true, true, true, true, true),
         rows.stream().map(r -> r.get("success")).toList());
     for (Map<String, Object> row : rows) {
       assertEquals("127.0.0.1", row.get("client"), row.toString());
       Object raw = row.get("at_utc");
-      LocalDateTime at = raw instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) raw;
+      LocalDateTime at =
+          raw instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) raw;
       assertTrue(!at.isBefore(before) && !at.isAfter(after), "not UTC now: " + row);
     }
     assertEquals("admin", rows.get(2).get("acting_user"));
@@ -115,7 +156,8 @@ class StorageAndInputIT extends OnDefaultServer {
   void failedLoginIsAudited() {
     String name = "intruder" + Long.toHexString(System.nanoTime());
     assertEquals(401, api.post("auth", form("username", name, "password", "guess-guess")).status());
-    List<Map<String, Object>> rows = db.rows("SELECT action, success, result FROM cs_audit WHERE username = ?", name);
+    List<Map<String, Object>> rows =
+        db.rows("SELECT action, success, result FROM cs_audit WHERE username = ?", name);
     assertEquals(1, rows.size(), rows.toString());
     assertEquals("auth", rows.get(0).get("action"));
     assertEquals(false, rows.get(0).get("success"));
@@ -123,31 +165,56 @@ class StorageAndInputIT extends OnDefaultServer {
 
   @Test
   void jsonBodyThatIsNotAnObjectIsAParameterErrorOnEveryEndpoint() {
-    BODY_ENDPOINTS.forEach((path, needsJwt) -> assertEnvelope(400, 905,
-        api.postJson(path, "[\"user\",\"pass\"]", needsJwt ? admin : null), path));
+    BODY_ENDPOINTS.forEach(
+        (path, needsJwt) ->
+            assertEnvelope(
+                400,
+                905,
+                api.postJson(path, "[\"user\",\"pass\"]", needsJwt ? admin : null),
+                path));
   }
 
   @Test
   void malformedJsonIsAParameterErrorOnEveryEndpoint() {
-    BODY_ENDPOINTS.forEach((path, needsJwt) -> assertEnvelope(400, 905,
-        api.postJson(path, "{\"user\": \"x\", \"pass\":", needsJwt ? admin : null), path));
+    BODY_ENDPOINTS.forEach(
+        (path, needsJwt) ->
+            assertEnvelope(
+                400,
+                905,
+                api.postJson(path, "{\"user\": \"x\", \"pass\":", needsJwt ? admin : null),
+                path));
   }
 
   @Test
   void jsonValueThatIsAnObjectIsAParameterError() {
-    assertEnvelope(400, 905, api.postJson("validate/check", "{\"user\":{\"a\":1},\"pass\":\"1\"}", null), "check");
+    assertEnvelope(
+        400,
+        905,
+        api.postJson("validate/check", "{\"user\":{\"a\":1},\"pass\":\"1\"}", null),
+        "check");
   }
 
   @Test
   void valueLongerThan2048CharactersIsAParameterErrorOnEveryEndpoint() {
     String longValue = "a".repeat(2049);
-    BODY_ENDPOINTS.forEach((path, needsJwt) -> assertEnvelope(400, 905,
-        api.post(path, form("user", longValue, "username", longValue, "serial", longValue), needsJwt ? admin : null),
-        path));
-    assertEnvelope(400, 905, api.get("validate/check", form("user", longValue, "pass", "1")), "GET check");
+    BODY_ENDPOINTS.forEach(
+        (path, needsJwt) ->
+            assertEnvelope(
+                400,
+                905,
+                api.post(
+                    path,
+                    form("user", longValue, "username", longValue, "serial", longValue),
+                    needsJwt ? admin : null),
+                path));
+    assertEnvelope(
+        400, 905, api.get("validate/check", form("user", longValue, "pass", "1")), "GET check");
     assertEnvelope(400, 905, api.get("token/", form("serial", longValue), admin), "GET token");
-    assertEnvelope(400, 905, api.postJson("validate/check",
-        "{\"user\":\"" + longValue + "\",\"pass\":\"1\"}", null), "JSON check");
+    assertEnvelope(
+        400,
+        905,
+        api.postJson("validate/check", "{\"user\":\"" + longValue + "\",\"pass\":\"1\"}", null),
+        "JSON check");
   }
 
   @Test
@@ -183,16 +250,23 @@ class StorageAndInputIT extends OnDefaultServer {
   @Test
   void bodyOver64KibIs413WithTheEnvelope() {
     byte[] body = ("user=x&pass=" + "a".repeat(70 * 1024)).getBytes(StandardCharsets.US_ASCII);
-    assertEnvelope(413, 905, api.postRaw("validate/check", "application/x-www-form-urlencoded", body, null),
+    assertEnvelope(
+        413,
+        905,
+        api.postRaw("validate/check", "application/x-www-form-urlencoded", body, null),
         "sized body");
   }
 
   @Test
   void chunkedBodyOver64KibIs413WithTheEnvelope() {
     byte[] body = ("user=x&pass=" + "a".repeat(70 * 1024)).getBytes(StandardCharsets.US_ASCII);
-    Api.Reply r = api.send(api.request("validate/check", null)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+    Api.Reply r =
+        api.send(
+            api.request("validate/check", null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body))));
     assertEnvelope(413, 905, r, "chunked body");
   }
 
@@ -200,7 +274,8 @@ class StorageAndInputIT extends OnDefaultServer {
   void unknownPathIs404WithCode601Envelope() {
     assertEnvelope(404, 601, api.get("nosuch/path", Map.of()), "GET unknown");
     assertEnvelope(404, 601, api.post("nosuch", Map.of()), "POST unknown");
-    assertEnvelope(404, 601, api.get("token/init/extra/segments", Map.of(), admin), "GET unknown under token");
+    assertEnvelope(
+        404, 601, api.get("token/init/extra/segments", Map.of(), admin), "GET unknown under token");
     assertEnvelope(404, 601, api.get("validate/nosuch", Map.of()), "GET unknown under validate");
   }
 
@@ -209,15 +284,27 @@ class StorageAndInputIT extends OnDefaultServer {
     assertEnvelope(405, 905, api.get("auth", Map.of()), "GET auth");
     assertEnvelope(405, 905, api.get("token/init", Map.of(), admin), "GET token/init");
     assertEnvelope(405, 905, api.delete("validate/check", null), "DELETE check");
-    assertEnvelope(405, 905, api.send(api.request("validate/check", null)
-        .method("PUT", HttpRequest.BodyPublishers.ofString("user=x&pass=1"))
-        .header("Content-Type", "application/x-www-form-urlencoded")), "PUT check");
+    assertEnvelope(
+        405,
+        905,
+        api.send(
+            api.request("validate/check", null)
+                .method("PUT", HttpRequest.BodyPublishers.ofString("user=x&pass=1"))
+                .header("Content-Type", "application/x-www-form-urlencoded")),
+        "PUT check");
   }
 
   @Test
   void malformedFormEncodingIsAParameterError() {
-    assertEnvelope(400, 905, api.postRaw("validate/check", "application/x-www-form-urlencoded",
-        "user=%zz&pass=1".getBytes(StandardCharsets.US_ASCII), null), "bad percent-encoding");
+    assertEnvelope(
+        400,
+        905,
+        api.postRaw(
+            "validate/check",
+            "application/x-www-form-urlencoded",
+            "user=%zz&pass=1".getBytes(StandardCharsets.US_ASCII),
+            null),
+        "bad percent-encoding");
   }
 
   @Test
@@ -234,7 +321,8 @@ class StorageAndInputIT extends OnDefaultServer {
   private static void assertEnvelope(int status, int code, Api.Reply r, String what) {
     assertEquals(status, r.status(), what + ": " + r.body());
     assertNotNull(r.json(), what + " is not JSON: " + r.body());
-    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), what);
+    assertTrue(
+        r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), what);
     assertEquals("2.0", r.json().getString("jsonrpc"), what);
     assertFalse(r.result().getBoolean("status"), what);
     assertEquals(code, r.errorCode(), what + ": " + r.body());
@@ -242,7 +330,8 @@ class StorageAndInputIT extends OnDefaultServer {
     if (status == 400) {
       assertTrue(r.errorMessage().startsWith("ERR" + code + ": "), what + ": " + r.errorMessage());
     }
-    assertFalse(r.body().contains("Exception") || r.body().contains("<html"), what + ": " + r.body());
+    assertFalse(
+        r.body().contains("Exception") || r.body().contains("<html"), what + ": " + r.body());
     assertTrue(r.json().containsKey("time"), what);
   }
 }

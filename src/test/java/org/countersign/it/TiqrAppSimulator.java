@@ -24,12 +24,13 @@ import org.countersign.token.tiqr.OcraInput;
 import org.countersign.token.tiqr.OcraSuite;
 
 /**
- * Plays the tiqr smartphone app: scans the enrolment QR code, fetches the metadata, registers a secret, and later
- * scans {@code tiqrauth://} codes and posts OCRA responses, as the Android and iOS apps do.
+ * Plays the tiqr smartphone app: scans the enrolment QR code, fetches the metadata, registers a
+ * secret, and later scans {@code tiqrauth://} codes and posts OCRA responses, as the Android and
+ * iOS apps do.
  *
- * <p>The server builds its URLs from the request base, which may name another address than the one the tests
- * reach it on; every request of the simulator goes to the loopback address with the port and path the server
- * reported, and a URL outside the server under test is refused.
+ * <p>The server builds its URLs from the request base, which may name another address than the one
+ * the tests reach it on; every request of the simulator goes to the loopback address with the port
+ * and path the server reported, and a URL outside the server under test is refused.
  */
 final class TiqrAppSimulator {
 
@@ -44,37 +45,50 @@ final class TiqrAppSimulator {
   }
 
   /**
-   * What the app's camera reads from a {@code data:image/png;base64,…} QR code. The image is computer-drawn, so
-   * it is read as a pure barcode first; ZXing's camera-frame detector alone misses a few clean codes.
+   * What the app's camera reads from a {@code data:image/png;base64,…} QR code. The image is
+   * computer-drawn, so it is read as a pure barcode first; ZXing's camera-frame detector alone
+   * misses a few clean codes.
    */
   static String scan(String imageDataUri) {
     String prefix = "data:image/png;base64,";
     if (!imageDataUri.startsWith(prefix)) {
-      throw new AssertionError("not a PNG data URI: " + imageDataUri.substring(0, Math.min(40, imageDataUri.length())));
+      throw new AssertionError(
+          "not a PNG data URI: " + imageDataUri.substring(0, Math.min(40, imageDataUri.length())));
     }
     try {
-      BufferedImage image = ImageIO.read(new ByteArrayInputStream(
-          Base64.getDecoder().decode(imageDataUri.substring(prefix.length()))));
+      BufferedImage image =
+          ImageIO.read(
+              new ByteArrayInputStream(
+                  Base64.getDecoder().decode(imageDataUri.substring(prefix.length()))));
       if (image == null) {
         throw new AssertionError("not a readable PNG image");
       }
-      BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+      BinaryBitmap bitmap =
+          new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
       try {
-        return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, true)).getText();
+        return new MultiFormatReader()
+            .decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, true))
+            .getText();
       } catch (NotFoundException notPure) {
-        return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+        return new MultiFormatReader()
+            .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true))
+            .getText();
       }
     } catch (IOException | NotFoundException e) {
       throw new AssertionError("no QR code found in the image", e);
     }
   }
 
-  /** GETs the metadata URL of a {@code tiqrenroll://} code; remembers the metadata when the reply is JSON. */
+  /**
+   * GETs the metadata URL of a {@code tiqrenroll://} code; remembers the metadata when the reply is
+   * JSON.
+   */
   Api.Reply fetchMetadata(String tiqrenrollUrl) {
     if (!tiqrenrollUrl.startsWith("tiqrenroll://")) {
       throw new IllegalArgumentException("not a tiqrenroll URL: " + tiqrenrollUrl);
     }
-    Api.Reply reply = api.get(onServer(tiqrenrollUrl.substring("tiqrenroll://".length())), Map.of());
+    Api.Reply reply =
+        api.get(onServer(tiqrenrollUrl.substring("tiqrenroll://".length())), Map.of());
     if (reply.status() == 200 && reply.json() != null && reply.json().containsKey("service")) {
       metadata = reply.json();
     }
@@ -88,19 +102,25 @@ final class TiqrAppSimulator {
     return register(HexFormat.of().formatHex(fresh));
   }
 
-  /** Registers this secret (hex, possibly malformed); the app keeps it only when the server answers {@code OK}. */
+  /**
+   * Registers this secret (hex, possibly malformed); the app keeps it only when the server answers
+   * {@code OK}.
+   */
   Api.Reply register(String secretHex) {
     return registerAt(service().getString("enrollmentUrl"), secretHex);
   }
 
   /** Registers at a URL of the caller's choosing, for tampered enrolment URLs. */
   Api.Reply registerAt(String enrollmentUrl, String secretHex) {
-    Api.Reply reply = api.post(onServer(enrollmentUrl), Api.form(
-        "secret", secretHex,
-        "operation", "register",
-        "language", "en",
-        "notificationType", "APNS",
-        "notificationAddress", "0123456789abcdef"));
+    Api.Reply reply =
+        api.post(
+            onServer(enrollmentUrl),
+            Api.form(
+                "secret", secretHex,
+                "operation", "register",
+                "language", "en",
+                "notificationType", "APNS",
+                "notificationAddress", "0123456789abcdef"));
     if (reply.status() == 200 && "OK".equals(reply.body())) {
       secret = HexFormat.of().parseHex(secretHex);
     }
@@ -118,7 +138,8 @@ final class TiqrAppSimulator {
       throw new IllegalStateException("the app has not registered a secret");
     }
     OcraSuite suite = OcraSuite.parse(service().getString("ocraSuite"));
-    OcraInput input = OcraInput.builder().question(request.question()).sessionHex(request.sessionKey()).build();
+    OcraInput input =
+        OcraInput.builder().question(request.question()).sessionHex(request.sessionKey()).build();
     return Ocra.compute(suite, secret, input);
   }
 
@@ -157,8 +178,8 @@ final class TiqrAppSimulator {
   }
 
   /**
-   * The path, relative to the API base, of a URL the server reported; it must name the server's own port and
-   * lie under its base path, so that nothing is ever sent elsewhere.
+   * The path, relative to the API base, of a URL the server reported; it must name the server's own
+   * port and lie under its base path, so that nothing is ever sent elsewhere.
    */
   private String onServer(String url) {
     URI reported = URI.create(url);
@@ -166,7 +187,8 @@ final class TiqrAppSimulator {
     if (!"http".equals(reported.getScheme()) && !"https".equals(reported.getScheme())) {
       throw new AssertionError("not an http(s) URL: " + url);
     }
-    if (reported.getPort() != base.getPort() || !reported.getRawPath().startsWith(base.getRawPath())) {
+    if (reported.getPort() != base.getPort()
+        || !reported.getRawPath().startsWith(base.getRawPath())) {
       throw new AssertionError("URL outside the server under test (" + base + "): " + url);
     }
     String relative = reported.getRawPath().substring(base.getRawPath().length());
@@ -179,8 +201,15 @@ final class TiqrAppSimulator {
     }
   }
 
-  /** A scanned {@code tiqrauth://<userId>@<service>/<sessionKey>/<question>/<service name>} code. */
-  record AuthRequest(String url, String userId, String serviceIdentifier, String sessionKey, String question,
+  /**
+   * A scanned {@code tiqrauth://<userId>@<service>/<sessionKey>/<question>/<service name>} code.
+   */
+  record AuthRequest(
+      String url,
+      String userId,
+      String serviceIdentifier,
+      String sessionKey,
+      String question,
       String serviceName) {
 
     static AuthRequest parse(String url) {

@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the challenge and enrolment-session rows the running server stored, on whichever database the pass of the
- * integration tests uses: the container's H2 file (joined over AUTO_SERVER) or, when {@code it.db=postgres}, the
- * PostgreSQL schema that every container of that pass shares. Read-only.
+ * Reads the challenge and enrolment-session rows the running server stored, on whichever database
+ * the pass of the integration tests uses: the container's H2 file (joined over AUTO_SERVER) or,
+ * when {@code it.db=postgres}, the PostgreSQL schema that every container of that pass shares.
+ * Read-only.
  */
 final class TiqrDatabase {
 
@@ -27,11 +28,14 @@ final class TiqrDatabase {
 
   static TiqrDatabase of(String qualifier) {
     if ("postgres".equals(System.getProperty("it.db"))) {
-      return new TiqrDatabase(System.getProperty("it.postgres.url"), System.getProperty("it.postgres.user"),
+      return new TiqrDatabase(
+          System.getProperty("it.postgres.url"),
+          System.getProperty("it.postgres.user"),
           System.getProperty("it.postgres.password"));
     }
     String file = Deployments.dataDir(qualifier).getPath() + "/countersign";
-    return new TiqrDatabase("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "countersign", "countersign");
+    return new TiqrDatabase(
+        "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "countersign", "countersign");
   }
 
   /** The status of each stored challenge of a transaction. */
@@ -41,8 +45,10 @@ final class TiqrDatabase {
 
   /** One row per stored challenge of a transaction: serial, type, session key, question, status. */
   List<List<String>> challenges(String transactionId) {
-    return query("SELECT serial, token_type, session_key, challenge_data, status FROM cs_challenge"
-        + " WHERE transaction_id = ?", transactionId);
+    return query(
+        "SELECT serial, token_type, session_key, challenge_data, status FROM cs_challenge"
+            + " WHERE transaction_id = ?",
+        transactionId);
   }
 
   /** The serials of stored enrolment sessions with this hash (zero or one). */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -17,14 +16,16 @@ import org.junit.jupiter.api.Test;
  */
 class TiqrEnrolmentIT extends OnDefaultServer {
 
-  private static final Pattern ENROL_URL = Pattern.compile(
-      "tiqrenroll://(https?://[^?]+/ttype/tiqr)\\?action=metadata&session=([0-9a-f]{32})&serial=(\\S+)");
+  private static final Pattern ENROL_URL =
+      Pattern.compile(
+          "tiqrenroll://(https?://[^?]+/ttype/tiqr)\\?action=metadata&session=([0-9a-f]{32})&serial=(\\S+)");
   private static final String PIN = "4711";
 
   @Test
   void initReturnsTiqrenrollQrCodeOfTheMetadataUrlInClientwait() {
     String user = api.newUser(admin, "tqinit", TiqrFixture.PASSWORD);
-    Api.Reply r = api.init(admin, "type", "tiqr", "user", user, "pin", PIN, "description", "my phone");
+    Api.Reply r =
+        api.init(admin, "type", "tiqr", "user", user, "pin", PIN, "description", "my phone");
     assertEquals(200, r.status(), r.body());
     String serial = r.detail().getString("serial");
     assertTrue(serial.startsWith("TiQR"), serial);
@@ -62,7 +63,8 @@ class TiqrEnrolmentIT extends OnDefaultServer {
     assertEquals(user, api.token(admin, serial).getString("username"));
 
     TiqrAppSimulator app = new TiqrAppSimulator(api);
-    assertEquals(200, app.fetchMetadata(r.detail().getJsonObject("tiqrenroll").getString("value")).status());
+    assertEquals(
+        200, app.fetchMetadata(r.detail().getJsonObject("tiqrenroll").getString("value")).status());
     assertEquals(user + "_default", app.identity());
     assertEquals("OK", app.register().body());
     assertEquals("enrolled", api.token(admin, serial).getString("rollout_state"));
@@ -87,7 +89,8 @@ class TiqrEnrolmentIT extends OnDefaultServer {
     assertTrue(m.matches());
     String endpoint = m.group(1);
     assertEquals(endpoint, service.getString("authenticationUrl"));
-    assertTrue(service.getString("enrollmentUrl").startsWith(endpoint + "?action=enrollment&session="),
+    assertTrue(
+        service.getString("enrollmentUrl").startsWith(endpoint + "?action=enrollment&session="),
         service.getString("enrollmentUrl"));
 
     JsonObject identity = r.json().getJsonObject("identity");
@@ -108,8 +111,11 @@ class TiqrEnrolmentIT extends OnDefaultServer {
   @Test
   void metadataOfUnknownSerialIs404WithCode601() {
     Api.Reply init = newTiqrToken("tqmeta404");
-    String url = init.detail().getJsonObject("tiqrenroll").getString("value")
-        .replaceFirst("&serial=[^&]+$", "&serial=TiQRnosuchtoken");
+    String url =
+        init.detail()
+            .getJsonObject("tiqrenroll")
+            .getString("value")
+            .replaceFirst("&serial=[^&]+$", "&serial=TiQRnosuchtoken");
     Api.Reply r = new TiqrAppSimulator(api).fetchMetadata(url);
     assertEquals(404, r.status(), r.body());
     assertFalse(r.result().getBoolean("status"));
@@ -143,7 +149,8 @@ class TiqrEnrolmentIT extends OnDefaultServer {
 
     Api.Reply challenge = api.check("user", user, "pass", PIN);
     assertEquals("CHALLENGE", challenge.authentication(), challenge.body());
-    assertEquals("OK", app.login(TiqrFixture.scanned(challenge)).body(), "the first secret still answers");
+    assertEquals(
+        "OK", app.login(TiqrFixture.scanned(challenge)).body(), "the first secret still answers");
   }
 
   @Test
@@ -151,7 +158,8 @@ class TiqrEnrolmentIT extends OnDefaultServer {
     Api.Reply init = newTiqrToken("tqregbad");
     String serial = init.detail().getString("serial");
     TiqrAppSimulator app = scannedApp(init);
-    String tampered = sessionReplaced(app.metadata().getJsonObject("service").getString("enrollmentUrl"));
+    String tampered =
+        sessionReplaced(app.metadata().getJsonObject("service").getString("enrollmentUrl"));
     Api.Reply r = app.registerAt(tampered, "ab".repeat(32));
     assertEquals(400, r.status(), r.body());
     assertEquals(905, r.errorCode());
@@ -225,7 +233,8 @@ class TiqrEnrolmentIT extends OnDefaultServer {
   private static String sessionReplaced(String url) {
     Matcher m = Pattern.compile("session=([0-9a-f]+)").matcher(url);
     assertTrue(m.find(), url);
-    String other = m.group(1).startsWith("0") ? "1" + m.group(1).substring(1) : "0" + m.group(1).substring(1);
+    String other =
+        m.group(1).startsWith("0") ? "1" + m.group(1).substring(1) : "0" + m.group(1).substring(1);
     return url.substring(0, m.start(1)) + other + url.substring(m.end(1));
   }
 

@@ -15,11 +15,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * Challenges and enrolment sessions expire, on a server whose challenges live 6 s and whose enrolment QR codes
- * live 10 s (the smallest value the configuration allows), and the purge timer (second 0 of every minute) deletes
- * the expired rows.
+ * Challenges and enrolment sessions expire, on a server whose challenges live 6 s and whose
+ * enrolment QR codes live 10 s (the smallest value the configuration allows), and the purge timer
+ * (second 0 of every minute) deletes the expired rows.
  *
- * <p>Arquillian registers only the launched container, so this class runs with {@code -Darquillian.launch=short}.
+ * <p>Arquillian registers only the launched container, so this class runs with {@code
+ * -Darquillian.launch=short}.
  */
 class TiqrExpiryIT extends ServerTest {
 
@@ -75,7 +76,8 @@ class TiqrExpiryIT extends ServerTest {
     assertEquals(905, r.errorCode());
     assertEquals("ERR905: Invalid session", r.errorMessage());
     assertEquals("clientwait", api.token(admin, serial).getString("rollout_state"));
-    Api.Reply metadata = app.fetchMetadata(init.detail().getJsonObject("tiqrenroll").getString("value"));
+    Api.Reply metadata =
+        app.fetchMetadata(init.detail().getJsonObject("tiqrenroll").getString("value"));
     assertEquals(400, metadata.status(), metadata.body());
   }
 
@@ -89,7 +91,8 @@ class TiqrExpiryIT extends ServerTest {
     assertEquals(1, db.challengeStatuses(oldTx).size(), "the challenge is stored");
     assertEquals(1, db.enrolmentSessions(oldSession).size(), "the enrolment session is stored");
 
-    // The purge runs at second 0 of a minute. Both old rows must have expired by then, and the fresh ones are
+    // The purge runs at second 0 of a minute. Both old rows must have expired by then, and the
+    // fresh ones are
     // opened 2 s before it, so that they are still valid when it runs.
     long boundary = nextMinuteAfter(start + (ENROLMENT_SECONDS + 4) * 1000L);
     sleepUntil(boundary - 2_000);
@@ -104,8 +107,12 @@ class TiqrExpiryIT extends ServerTest {
     }
     assertEquals(List.of(), db.challengeStatuses(oldTx), "expired challenge purged");
     assertEquals(List.of(), db.enrolmentSessions(oldSession), "expired enrolment session purged");
-    assertEquals(1, db.challengeStatuses(freshTx).size(), "challenge not yet expired at the purge is kept");
-    assertEquals(1, db.enrolmentSessions(freshSession).size(), "session not yet expired at the purge is kept");
+    assertEquals(
+        1, db.challengeStatuses(freshTx).size(), "challenge not yet expired at the purge is kept");
+    assertEquals(
+        1,
+        db.enrolmentSessions(freshSession).size(),
+        "session not yet expired at the purge is kept");
   }
 
   private String newEnrolmentUrl() {
@@ -124,7 +131,8 @@ class TiqrExpiryIT extends ServerTest {
     Matcher m = Pattern.compile("session=([0-9a-f]+)").matcher(enrolmentUrl);
     assertTrue(m.find(), enrolmentUrl);
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

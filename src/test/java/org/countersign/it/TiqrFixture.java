@@ -3,14 +3,18 @@ package org.countersign.it;
 import jakarta.json.JsonObject;
 
 /**
- * A new user with one TiQR token whose app has registered, built afresh for each test: the starting point of every
- * login test. Creation fails loudly, so a test never starts from a half-enrolled token.
+ * A new user with one TiQR token whose app has registered, built afresh for each test: the starting
+ * point of every login test. Creation fails loudly, so a test never starts from a half-enrolled
+ * token.
  */
-record TiqrFixture(Api api, String admin, String user, String serial, String pin, TiqrAppSimulator app) {
+record TiqrFixture(
+    Api api, String admin, String user, String serial, String pin, TiqrAppSimulator app) {
 
   static final String PASSWORD = "user-Passw0rd";
 
-  /** A new user, a TiQR token with this PIN, the app scanned its QR code and registered a secret. */
+  /**
+   * A new user, a TiQR token with this PIN, the app scanned its QR code and registered a secret.
+   */
   static TiqrFixture enrolled(Api api, String admin, String pin) {
     String user = api.newUser(admin, "tiqr", PASSWORD);
     Api.Reply init = api.init(admin, "type", "tiqr", "user", user, "pin", pin);

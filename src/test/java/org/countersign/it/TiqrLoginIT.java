@@ -20,8 +20,8 @@ import org.countersign.token.totp.Totp;
 import org.junit.jupiter.api.Test;
 
 /**
- * Logging in with TiQR: the PIN opens a challenge, the app answers it at {@code /ttype/tiqr}, the client polls
- * {@code /validate/polltransaction} and finalises once with the transaction id.
+ * Logging in with TiQR: the PIN opens a challenge, the app answers it at {@code /ttype/tiqr}, the
+ * client polls {@code /validate/polltransaction} and finalises once with the transaction id.
  */
 class TiqrLoginIT extends OnDefaultServer {
 
@@ -112,7 +112,10 @@ class TiqrLoginIT extends OnDefaultServer {
     assertFalse(early.value());
 
     assertEquals("OK", f.app().login(TiqrFixture.scanned(challenge)).body());
-    assertEquals("ACCEPT", f.finalise(tx).authentication(), "the early attempt did not use the challenge up");
+    assertEquals(
+        "ACCEPT",
+        f.finalise(tx).authentication(),
+        "the early attempt did not use the challenge up");
   }
 
   @Test
@@ -120,11 +123,14 @@ class TiqrLoginIT extends OnDefaultServer {
     TiqrFixture f = TiqrFixture.enrolled(api, admin, PIN);
     Api.Reply challenge = f.challenge();
     TiqrAppSimulator.AuthRequest scanned = TiqrFixture.scanned(challenge);
-    Api.Reply wrong = f.app().login(scanned.sessionKey(), scanned.userId(), otherThan(f.app().response(scanned)));
+    Api.Reply wrong =
+        f.app().login(scanned.sessionKey(), scanned.userId(), otherThan(f.app().response(scanned)));
     assertEquals(200, wrong.status());
     assertEquals("INVALID_RESPONSE:9", wrong.body());
     assertEquals(1, f.failcount());
-    assertEquals("pending", f.poll(TiqrFixture.transactionId(challenge)).detail().getString("challenge_status"));
+    assertEquals(
+        "pending",
+        f.poll(TiqrFixture.transactionId(challenge)).detail().getString("challenge_status"));
 
     assertEquals("OK", f.app().login(scanned).body());
     assertEquals("ACCEPT", f.finalise(TiqrFixture.transactionId(challenge)).authentication());
@@ -155,7 +161,9 @@ class TiqrLoginIT extends OnDefaultServer {
     assertEquals(f.app().identity(), scanned.userId());
     Api.Reply r = f.app().login(scanned.sessionKey(), "mallory_default", f.app().response(scanned));
     assertEquals("INVALID_USERID", r.body());
-    assertEquals("pending", f.poll(TiqrFixture.transactionId(challenge)).detail().getString("challenge_status"));
+    assertEquals(
+        "pending",
+        f.poll(TiqrFixture.transactionId(challenge)).detail().getString("challenge_status"));
   }
 
   @Test
@@ -175,7 +183,9 @@ class TiqrLoginIT extends OnDefaultServer {
     Api.Reply challenge = f.challenge();
     TiqrAppSimulator.AuthRequest s = lockWithWrongResponses(f, challenge);
     assertEquals("ACCOUNT_BLOCKED", f.app().login(s).body());
-    assertEquals("pending", f.poll(TiqrFixture.transactionId(challenge)).detail().getString("challenge_status"));
+    assertEquals(
+        "pending",
+        f.poll(TiqrFixture.transactionId(challenge)).detail().getString("challenge_status"));
     assertEquals("REJECT", f.finalise(TiqrFixture.transactionId(challenge)).authentication());
   }
 
@@ -222,7 +232,9 @@ class TiqrLoginIT extends OnDefaultServer {
 
     Api.Reply challenge = f.check(PIN);
     assertEquals("CHALLENGE", challenge.authentication(), challenge.body());
-    assertEquals(f.serial(), challenge.detail().getJsonArray("multi_challenge").getJsonObject(0).getString("serial"));
+    assertEquals(
+        f.serial(),
+        challenge.detail().getJsonArray("multi_challenge").getJsonObject(0).getString("serial"));
 
     Api.Reply totp = f.check(totpPin + totpNow(totpKey));
     assertEquals("ACCEPT", totp.authentication(), totp.body());
@@ -235,7 +247,10 @@ class TiqrLoginIT extends OnDefaultServer {
     TiqrAppSimulator.AuthRequest s = TiqrFixture.scanned(f.challenge());
     List<Api.Reply> replies = concurrently(8, () -> f.app().login(s));
     assertEquals(1, replies.stream().filter(r -> "OK".equals(r.body())).count(), bodies(replies));
-    assertEquals(7, replies.stream().filter(r -> "INVALID_CHALLENGE".equals(r.body())).count(), bodies(replies));
+    assertEquals(
+        7,
+        replies.stream().filter(r -> "INVALID_CHALLENGE".equals(r.body())).count(),
+        bodies(replies));
   }
 
   @Test
@@ -245,7 +260,10 @@ class TiqrLoginIT extends OnDefaultServer {
     assertEquals("OK", f.app().login(TiqrFixture.scanned(challenge)).body());
     String tx = TiqrFixture.transactionId(challenge);
     List<Api.Reply> replies = concurrently(8, () -> f.finalise(tx));
-    assertEquals(1, replies.stream().filter(r -> "ACCEPT".equals(r.authentication())).count(), bodies(replies));
+    assertEquals(
+        1,
+        replies.stream().filter(r -> "ACCEPT".equals(r.authentication())).count(),
+        bodies(replies));
   }
 
   @Test
@@ -257,7 +275,8 @@ class TiqrLoginIT extends OnDefaultServer {
     TiqrDatabase db = TiqrDatabase.of("payara");
 
     List<List<String>> rows = db.challenges(tx);
-    assertEquals(List.of(List.of(f.serial(), "tiqr", s.sessionKey(), s.question(), "pending")), rows);
+    assertEquals(
+        List.of(List.of(f.serial(), "tiqr", s.sessionKey(), s.question(), "pending")), rows);
 
     assertEquals("OK", f.app().login(s).body());
     assertEquals(List.of("accept"), db.challengeStatuses(tx));
@@ -282,8 +301,10 @@ class TiqrLoginIT extends OnDefaultServer {
 
     TiqrAppSimulator.AuthRequest s = TiqrAppSimulator.AuthRequest.parse(url);
     assertEquals(f.user() + "_default", s.userId());
-    assertEquals(f.app().metadata().getJsonObject("service").getString("identifier"), s.serviceIdentifier());
-    assertEquals(f.app().metadata().getJsonObject("service").getString("displayName"), s.serviceName());
+    assertEquals(
+        f.app().metadata().getJsonObject("service").getString("identifier"), s.serviceIdentifier());
+    assertEquals(
+        f.app().metadata().getJsonObject("service").getString("displayName"), s.serviceName());
     assertTrue(s.question().matches("[0-9a-fA-F]{10}"), s.question());
     assertTrue(s.sessionKey().matches("[0-9a-fA-F]+"), s.sessionKey());
   }
@@ -312,7 +333,10 @@ class TiqrLoginIT extends OnDefaultServer {
     return new Totp(new Hotp(HashAlgorithm.SHA1, 6), 30).at(key, Instant.now());
   }
 
-  /** Waits until the current 30 s step has at least 5 s left, so the server checks the code in the same step. */
+  /**
+   * Waits until the current 30 s step has at least 5 s left, so the server checks the code in the
+   * same step.
+   */
   private static void awayFromStepEdge() {
     long into = System.currentTimeMillis() % 30_000;
     if (into > 25_000) {
@@ -337,11 +361,13 @@ class TiqrLoginIT extends OnDefaultServer {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<Api.Reply>> futures = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        futures.add(pool.submit(() -> {
-          ready.countDown();
-          go.await();
-          return call.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  go.await();
+                  return call.call();
+                }));
       }
       assertTrue(ready.await(30, TimeUnit.SECONDS));
       go.countDown();

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /token/} and the administration of single tokens, for admins and for users on their own tokens. */
+/**
+ * {@code GET /token/} and the administration of single tokens, for admins and for users on their
+ * own tokens.
+ */
 class TokenAdminIT extends OnDefaultServer {
 
   private static final String RFC_KEY = TokenInitIT.RFC_KEY;
@@ -22,7 +25,8 @@ class TokenAdminIT extends OnDefaultServer {
   @Test
   void listingShowsEveryDocumentedField() {
     String user = api.newUser(admin, "fields", PASSWORD);
-    String serial = api.enrol(admin, "type", "totp", "genkey", "1", "user", user, "description", "phone");
+    String serial =
+        api.enrol(admin, "type", "totp", "genkey", "1", "user", user, "description", "phone");
     JsonObject t = api.token(admin, serial);
     assertEquals(serial, t.getString("serial"));
     assertEquals("totp", t.getString("tokentype"));
@@ -37,7 +41,9 @@ class TokenAdminIT extends OnDefaultServer {
     assertEquals("", t.getString("rollout_state"));
     assertEquals(user, t.getString("username"));
     assertEquals("default", t.getString("user_realm"));
-    assertEquals(List.of("default"), t.getJsonArray("realms").getValuesAs(jakarta.json.JsonString::getString));
+    assertEquals(
+        List.of("default"),
+        t.getJsonArray("realms").getValuesAs(jakarta.json.JsonString::getString));
     assertEquals("sha1", t.getJsonObject("info").getString("hashlib"));
     assertEquals("30", t.getJsonObject("info").getString("timeStep"));
   }
@@ -49,8 +55,17 @@ class TokenAdminIT extends OnDefaultServer {
     api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY, "user", user, "pin", pin);
     String body = api.get("token/", form("user", user), admin).body();
     assertTrue(body.contains("\"serial\""), body);
-    for (String secret : List.of(RFC_KEY, RFC_KEY.toUpperCase(), "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
-        "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA", pin, "h1$", "otpkey", "pin_hash", "sealed")) {
+    for (String secret :
+        List.of(
+            RFC_KEY,
+            RFC_KEY.toUpperCase(),
+            "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+            "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA",
+            pin,
+            "h1$",
+            "otpkey",
+            "pin_hash",
+            "sealed")) {
       assertFalse(body.contains(secret), "listing contains " + secret);
     }
   }
@@ -72,7 +87,10 @@ class TokenAdminIT extends OnDefaultServer {
     String user = api.newUser(admin, "type", PASSWORD);
     api.enrol(admin, "type", "totp", "genkey", "1", "user", user);
     String hotp = api.enrol(admin, "type", "hotp", "genkey", "1", "user", user);
-    JsonObject value = api.get("token/", form("user", user, "type", "hotp"), admin).result().getJsonObject("value");
+    JsonObject value =
+        api.get("token/", form("user", user, "type", "hotp"), admin)
+            .result()
+            .getJsonObject("value");
     assertEquals(1, value.getInt("count"));
     assertEquals(List.of(hotp), serials(value));
   }
@@ -80,7 +98,8 @@ class TokenAdminIT extends OnDefaultServer {
   @Test
   void listingFiltersBySerial() {
     String serial = api.enrol(admin, "type", "totp", "genkey", "1");
-    JsonObject value = api.get("token/", form("serial", serial), admin).result().getJsonObject("value");
+    JsonObject value =
+        api.get("token/", form("serial", serial), admin).result().getJsonObject("value");
     assertEquals(1, value.getInt("count"));
     assertEquals(List.of(serial), serials(value));
   }
@@ -91,15 +110,19 @@ class TokenAdminIT extends OnDefaultServer {
     String a = api.enrol(admin, "type", "totp", "genkey", "1", "user", user);
     String b = api.enrol(admin, "type", "totp", "genkey", "1", "user", user);
     String c = api.enrol(admin, "type", "totp", "genkey", "1", "user", user);
-    JsonObject first = api.get("token/", form("user", user, "pagesize", "2", "page", "1"), admin)
-        .result().getJsonObject("value");
+    JsonObject first =
+        api.get("token/", form("user", user, "pagesize", "2", "page", "1"), admin)
+            .result()
+            .getJsonObject("value");
     assertEquals(3, first.getInt("count"));
     assertEquals(1, first.getInt("current"));
     assertEquals(JsonValue.NULL, first.get("prev"));
     assertEquals(2, first.getInt("next"));
     assertEquals(List.of(a, b), serials(first));
-    JsonObject second = api.get("token/", form("user", user, "pagesize", "2", "page", "2"), admin)
-        .result().getJsonObject("value");
+    JsonObject second =
+        api.get("token/", form("user", user, "pagesize", "2", "page", "2"), admin)
+            .result()
+            .getJsonObject("value");
     assertEquals(3, second.getInt("count"));
     assertEquals(2, second.getInt("current"));
     assertEquals(1, second.getInt("prev"));
@@ -114,7 +137,8 @@ class TokenAdminIT extends OnDefaultServer {
     String mine = api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY, "user", user);
     api.enrol(admin, "type", "totp", "genkey", "1", "user", other);
     String jwt = api.login(user, PASSWORD, "755224");
-    assertEquals(List.of(mine), serials(api.get("token/", Map.of(), jwt).result().getJsonObject("value")));
+    assertEquals(
+        List.of(mine), serials(api.get("token/", Map.of(), jwt).result().getJsonObject("value")));
     JsonObject value = api.get("token/", form("user", other), jwt).result().getJsonObject("value");
     assertEquals(1, value.getInt("count"));
     assertEquals(List.of(mine), serials(value));
@@ -140,13 +164,14 @@ class TokenAdminIT extends OnDefaultServer {
   @Test
   void unknownSerialIs404WithCode601OnEveryTokenAction() {
     String serial = "NONE-" + Long.toHexString(System.nanoTime());
-    List<Api.Reply> replies = List.of(
-        api.delete("token/" + serial, admin),
-        api.post("token/enable/" + serial, Map.of(), admin),
-        api.post("token/disable", form("serial", serial), admin),
-        api.post("token/reset/" + serial, Map.of(), admin),
-        api.post("token/setpin", form("serial", serial, "otppin", "1234"), admin),
-        api.post("token/resync/" + serial, form("otp1", "123456", "otp2", "234567"), admin));
+    List<Api.Reply> replies =
+        List.of(
+            api.delete("token/" + serial, admin),
+            api.post("token/enable/" + serial, Map.of(), admin),
+            api.post("token/disable", form("serial", serial), admin),
+            api.post("token/reset/" + serial, Map.of(), admin),
+            api.post("token/setpin", form("serial", serial, "otppin", "1234"), admin),
+            api.post("token/resync/" + serial, form("otp1", "123456", "otp2", "234567"), admin));
     for (Api.Reply r : replies) {
       assertEquals(404, r.status(), r.body());
       assertEquals(601, r.errorCode());
@@ -201,7 +226,8 @@ class TokenAdminIT extends OnDefaultServer {
   @Test
   void setpinWithSerialInParamsChangesThePin() {
     String serial = api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY);
-    assertEquals(1, api.post("token/setpin", form("serial", serial, "otppin", "secret"), admin).intValue());
+    assertEquals(
+        1, api.post("token/setpin", form("serial", serial, "otppin", "secret"), admin).intValue());
     assertFalse(api.check("serial", serial, "pass", "755224").value());
     assertTrue(api.check("serial", serial, "pass", "secret287082").value());
   }
@@ -210,10 +236,14 @@ class TokenAdminIT extends OnDefaultServer {
   void hotpResyncWithTwoConsecutiveCodesFarAheadContinuesFromThere() {
     String serial = api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY);
     Codes codes = Codes.rfc4226();
-    assertFalse(api.check("serial", serial, "pass", codes.hotp(50)).value(), "beyond the look-ahead");
-    Api.Reply r = api.post("token/resync/" + serial, form("otp1", codes.hotp(50), "otp2", codes.hotp(51)), admin);
+    assertFalse(
+        api.check("serial", serial, "pass", codes.hotp(50)).value(), "beyond the look-ahead");
+    Api.Reply r =
+        api.post(
+            "token/resync/" + serial, form("otp1", codes.hotp(50), "otp2", codes.hotp(51)), admin);
     assertEquals(1, r.intValue(), r.body());
-    assertFalse(api.check("serial", serial, "pass", codes.hotp(51)).value(), "otp2 must not be reusable");
+    assertFalse(
+        api.check("serial", serial, "pass", codes.hotp(51)).value(), "otp2 must not be reusable");
     assertTrue(api.check("serial", serial, "pass", codes.hotp(52)).value());
   }
 
@@ -222,10 +252,20 @@ class TokenAdminIT extends OnDefaultServer {
     String serial = api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY);
     Codes codes = Codes.rfc4226();
     assertTrue(api.check("serial", serial, "pass", codes.hotp(5)).value());
-    assertEquals(0, api.post("token/resync", form("serial", serial, "otp1", codes.hotp(4), "otp2", codes.hotp(5)),
-        admin).intValue());
-    assertEquals(0, api.post("token/resync", form("serial", serial, "otp1", codes.hotp(5), "otp2", codes.hotp(6)),
-        admin).intValue());
+    assertEquals(
+        0,
+        api.post(
+                "token/resync",
+                form("serial", serial, "otp1", codes.hotp(4), "otp2", codes.hotp(5)),
+                admin)
+            .intValue());
+    assertEquals(
+        0,
+        api.post(
+                "token/resync",
+                form("serial", serial, "otp1", codes.hotp(5), "otp2", codes.hotp(6)),
+                admin)
+            .intValue());
     assertEquals(6, api.token(admin, serial).getInt("count"));
   }
 
@@ -233,7 +273,9 @@ class TokenAdminIT extends OnDefaultServer {
   void hotpResyncWithNonConsecutiveCodesReturnsZero() {
     String serial = api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY);
     Codes codes = Codes.rfc4226();
-    Api.Reply r = api.post("token/resync/" + serial, form("otp1", codes.hotp(50), "otp2", codes.hotp(52)), admin);
+    Api.Reply r =
+        api.post(
+            "token/resync/" + serial, form("otp1", codes.hotp(50), "otp2", codes.hotp(52)), admin);
     assertEquals(0, r.intValue(), r.body());
     assertFalse(api.check("serial", serial, "pass", codes.hotp(53)).value());
   }
@@ -244,11 +286,17 @@ class TokenAdminIT extends OnDefaultServer {
     String serial = init.detail().getString("serial");
     Codes codes = Codes.fromOtpauth(init.detail().getJsonObject("googleurl").getString("value"));
     codes.awayFromStepEdge();
-    Api.Reply r = api.post("token/resync/" + serial,
-        form("otp1", codes.totpStep(20), "otp2", codes.totpStep(21)), admin);
+    Api.Reply r =
+        api.post(
+            "token/resync/" + serial,
+            form("otp1", codes.totpStep(20), "otp2", codes.totpStep(21)),
+            admin);
     assertEquals(1, r.intValue(), r.body());
-    assertFalse(api.check("serial", serial, "pass", codes.totpStep(21)).value(), "otp2 must not be reusable");
-    assertTrue(api.check("serial", serial, "pass", codes.totpStep(22)).value(), "the token's next code");
+    assertFalse(
+        api.check("serial", serial, "pass", codes.totpStep(21)).value(),
+        "otp2 must not be reusable");
+    assertTrue(
+        api.check("serial", serial, "pass", codes.totpStep(22)).value(), "the token's next code");
   }
 
   @Test
@@ -278,8 +326,11 @@ class TokenAdminIT extends OnDefaultServer {
     String other = api.newUser(admin, "victim", PASSWORD);
     String serial = api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY, "user", other);
     String jwt = api.login(user, PASSWORD);
-    for (Api.Reply r : List.of(api.post("token/disable/" + serial, Map.of(), jwt),
-        api.post("token/enable", form("serial", serial), jwt), api.delete("token/" + serial, jwt))) {
+    for (Api.Reply r :
+        List.of(
+            api.post("token/disable/" + serial, Map.of(), jwt),
+            api.post("token/enable", form("serial", serial), jwt),
+            api.delete("token/" + serial, jwt))) {
       assertEquals(404, r.status(), r.body());
       assertEquals(601, r.errorCode());
     }
@@ -291,19 +342,25 @@ class TokenAdminIT extends OnDefaultServer {
   @Test
   void userRoleOnResetSetpinAndResyncIs403EvenForOwnToken() {
     String user = api.newUser(admin, "limited", PASSWORD);
-    String serial = api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY, "user", user, "pin", "1234");
+    String serial =
+        api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY, "user", user, "pin", "1234");
     String jwt = api.login(user, PASSWORD, "755224");
-    for (Api.Reply r : List.of(api.post("token/reset/" + serial, Map.of(), jwt),
-        api.post("token/setpin/" + serial, form("otppin", "0000"), jwt),
-        api.post("token/resync/" + serial, form("otp1", "755224", "otp2", "287082"), jwt))) {
+    for (Api.Reply r :
+        List.of(
+            api.post("token/reset/" + serial, Map.of(), jwt),
+            api.post("token/setpin/" + serial, form("otppin", "0000"), jwt),
+            api.post("token/resync/" + serial, form("otp1", "755224", "otp2", "287082"), jwt))) {
       assertEquals(403, r.status(), r.body());
       assertEquals(303, r.errorCode());
     }
-    assertTrue(api.check("serial", serial, "pass", "1234287082").value(),
+    assertTrue(
+        api.check("serial", serial, "pass", "1234287082").value(),
         "PIN unchanged, and the counter where the sign-in left it");
   }
 
   private static List<String> serials(JsonObject value) {
-    return value.getJsonArray("tokens").stream().map(v -> v.asJsonObject().getString("serial")).toList();
+    return value.getJsonArray("tokens").stream()
+        .map(v -> v.asJsonObject().getString("serial"))
+        .toList();
   }
 }

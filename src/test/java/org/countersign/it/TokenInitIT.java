@@ -1,6 +1,5 @@
 package org.countersign.it;
 
-import static org.countersign.it.Api.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,7 +17,10 @@ import java.util.regex.Pattern;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 
-/** {@code POST /token/init} for TOTP and HOTP: the provisioning details, the options, and every refusal. */
+/**
+ * {@code POST /token/init} for TOTP and HOTP: the provisioning details, the options, and every
+ * refusal.
+ */
 class TokenInitIT extends OnDefaultServer {
 
   static final String RFC_KEY = "3132333435363738393031323334353637383930";
@@ -35,27 +37,34 @@ class TokenInitIT extends OnDefaultServer {
     assertEquals("", d.getString("rollout_state"));
     JsonObject google = d.getJsonObject("googleurl");
     assertFalse(google.getString("description").isEmpty());
-    Matcher m = Pattern.compile("otpauth://totp/Countersign:" + user
-        + "\\?secret=([A-Z2-7]+)&issuer=Countersign&algorithm=SHA1&digits=6&period=30").matcher(google.getString("value"));
+    Matcher m =
+        Pattern.compile(
+                "otpauth://totp/Countersign:"
+                    + user
+                    + "\\?secret=([A-Z2-7]+)&issuer=Countersign&algorithm=SHA1&digits=6&period=30")
+            .matcher(google.getString("value"));
     assertTrue(m.matches(), google.getString("value"));
     JsonObject otpkey = d.getJsonObject("otpkey");
     assertEquals(m.group(1), otpkey.getString("value_b32"));
     assertTrue(otpkey.getString("value").startsWith("seed://"));
     byte[] seed = HexFormat.of().parseHex(otpkey.getString("value").substring("seed://".length()));
     assertTrue(seed.length >= 20, "seed of " + seed.length + " bytes");
-    assertEquals(HexFormat.of().formatHex(seed), HexFormat.of().formatHex(new Base32().decode(m.group(1))));
+    assertEquals(
+        HexFormat.of().formatHex(seed), HexFormat.of().formatHex(new Base32().decode(m.group(1))));
   }
 
   @Test
   void googleurlImageDecodesToExactlyTheOtpauthUri() {
-    JsonObject google = api.init(admin, "type", "totp", "genkey", "1").detail().getJsonObject("googleurl");
+    JsonObject google =
+        api.init(admin, "type", "totp", "genkey", "1").detail().getJsonObject("googleurl");
     assertTrue(google.getString("img").startsWith(QrImages.PNG_PREFIX));
     assertEquals(google.getString("value"), QrImages.decode(google.getString("img")));
   }
 
   @Test
   void otpkeyImageDecodesToExactlyTheSeedUri() {
-    JsonObject otpkey = api.init(admin, "type", "hotp", "genkey", "1").detail().getJsonObject("otpkey");
+    JsonObject otpkey =
+        api.init(admin, "type", "hotp", "genkey", "1").detail().getJsonObject("otpkey");
     assertEquals(otpkey.getString("value"), QrImages.decode(otpkey.getString("img")));
   }
 
@@ -76,8 +85,12 @@ class TokenInitIT extends OnDefaultServer {
     String serial = r.detail().getString("serial");
     assertTrue(serial.matches("OATH[0-9A-F]{8}"), serial);
     String uri = r.detail().getJsonObject("googleurl").getString("value");
-    assertTrue(uri.matches("otpauth://hotp/Countersign:" + user
-        + "\\?secret=[A-Z2-7]+&issuer=Countersign&algorithm=SHA1&digits=6&counter=0"), uri);
+    assertTrue(
+        uri.matches(
+            "otpauth://hotp/Countersign:"
+                + user
+                + "\\?secret=[A-Z2-7]+&issuer=Countersign&algorithm=SHA1&digits=6&counter=0"),
+        uri);
     assertTrue(api.check("user", user, "pass", Codes.fromOtpauth(uri).hotp(0)).value());
   }
 
@@ -90,8 +103,10 @@ class TokenInitIT extends OnDefaultServer {
   @Test
   void hotpWithRfc4226KeyAcceptsTheRfcCodesInOrder() {
     String serial = api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY);
-    String[] rfc = {"755224", "287082", "359152", "969429", "338314", "254676", "287922", "162583", "399871",
-        "520489"};
+    String[] rfc = {
+      "755224", "287082", "359152", "969429", "338314", "254676", "287922", "162583", "399871",
+      "520489"
+    };
     for (String code : rfc) {
       Api.Reply r = api.check("serial", serial, "pass", code);
       assertTrue(r.value(), code + ": " + r.body());
@@ -203,7 +218,17 @@ class TokenInitIT extends OnDefaultServer {
     String user = api.newUser(admin, "self", PASSWORD);
     String other = api.newUser(admin, "other", PASSWORD);
     String serial = "FOR-" + Long.toHexString(System.nanoTime());
-    Api.Reply r = api.init(api.login(user, PASSWORD), "type", "totp", "genkey", "1", "user", other, "serial", serial);
+    Api.Reply r =
+        api.init(
+            api.login(user, PASSWORD),
+            "type",
+            "totp",
+            "genkey",
+            "1",
+            "user",
+            other,
+            "serial",
+            serial);
     assertEquals(403, r.status(), r.body());
     assertEquals(303, r.errorCode());
     assertNull(api.token(admin, serial));
@@ -251,7 +276,8 @@ class TokenInitIT extends OnDefaultServer {
 
   @Test
   void unknownUserIsRefusedWithCode904() {
-    assertRefusedWithoutToken(904, "type", "totp", "genkey", "1", "user", "nobody" + System.nanoTime());
+    assertRefusedWithoutToken(
+        904, "type", "totp", "genkey", "1", "user", "nobody" + System.nanoTime());
   }
 
   @Test
@@ -262,7 +288,8 @@ class TokenInitIT extends OnDefaultServer {
   @Test
   void duplicateSerialIsRefusedWithCode301AndLeavesTheFirstTokenAlone() {
     String serial = api.enrol(admin, "type", "hotp", "otpkey", RFC_KEY, "description", "first");
-    Api.Reply r = api.init(admin, "type", "totp", "genkey", "1", "serial", serial, "description", "second");
+    Api.Reply r =
+        api.init(admin, "type", "totp", "genkey", "1", "serial", serial, "description", "second");
     assertEquals(400, r.status(), r.body());
     assertEquals(301, r.errorCode());
     assertTrue(r.errorMessage().startsWith("ERR301: "), r.errorMessage());
@@ -285,7 +312,11 @@ class TokenInitIT extends OnDefaultServer {
     assertEquals(code, r.errorCode());
     assertTrue(r.errorMessage().startsWith("ERR" + code + ": "), r.errorMessage());
     assertNull(api.token(admin, serial), "a token was created");
-    assertEquals(0, api.get("token/", Map.of("serial", serial), admin).result().getJsonObject("value")
-        .getInt("count"));
+    assertEquals(
+        0,
+        api.get("token/", Map.of("serial", serial), admin)
+            .result()
+            .getJsonObject("value")
+            .getInt("count"));
   }
 }

@@ -12,12 +12,19 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code /validate/check}: the accept and reject replies, replay, the windows, and the fail counter. */
+/**
+ * {@code /validate/check}: the accept and reject replies, replay, the windows, and the fail
+ * counter.
+ */
 class ValidateCheckIT extends OnDefaultServer {
 
   private static final String RFC_KEY = TokenInitIT.RFC_KEY;
   private static final String PASSWORD = "user-Passw0rd";
-  /** A code that is none of the first codes of the RFC 4226 key (see {@link #wrongCodeIsNotARealCode()}). */
+
+  /**
+   * A code that is none of the first codes of the RFC 4226 key (see {@link
+   * #wrongCodeIsNotARealCode()}).
+   */
   private static final String WRONG = "000000";
 
   final Codes rfc = Codes.rfc4226();
@@ -41,11 +48,20 @@ class ValidateCheckIT extends OnDefaultServer {
     String[] us = userWithHotp("1234");
     Api.Reply r = api.check("user", us[0], "pass", "1234" + rfc.hotp(0));
     assertEquals(200, r.status());
-    JsonObject detail = Json.createObjectBuilder().add("message", "matching 1 tokens").add("serial", us[1])
-        .add("type", "hotp").add("otplen", 6).build();
+    JsonObject detail =
+        Json.createObjectBuilder()
+            .add("message", "matching 1 tokens")
+            .add("serial", us[1])
+            .add("type", "hotp")
+            .add("otplen", 6)
+            .build();
     assertEquals(detail, r.detail());
-    JsonObject result = Json.createObjectBuilder().add("status", true).add("value", true)
-        .add("authentication", "ACCEPT").build();
+    JsonObject result =
+        Json.createObjectBuilder()
+            .add("status", true)
+            .add("value", true)
+            .add("authentication", "ACCEPT")
+            .build();
     assertEquals(result, r.result());
     assertEquals(2, r.json().getInt("id"));
     assertEquals("2.0", r.json().getString("jsonrpc"));
@@ -56,9 +72,16 @@ class ValidateCheckIT extends OnDefaultServer {
     String[] us = userWithHotp("1234");
     Api.Reply r = api.check("user", us[0], "pass", "1234" + WRONG);
     assertEquals(200, r.status());
-    assertEquals(Json.createObjectBuilder().add("message", "wrong otp pin or otp value").build(), r.detail());
-    assertEquals(Json.createObjectBuilder().add("status", true).add("value", false)
-        .add("authentication", "REJECT").build(), r.result());
+    assertEquals(
+        Json.createObjectBuilder().add("message", "wrong otp pin or otp value").build(),
+        r.detail());
+    assertEquals(
+        Json.createObjectBuilder()
+            .add("status", true)
+            .add("value", false)
+            .add("authentication", "REJECT")
+            .build(),
+        r.result());
     assertEquals(2, r.json().getInt("id"));
   }
 
@@ -82,7 +105,12 @@ class ValidateCheckIT extends OnDefaultServer {
   @Test
   void checkWithJsonBodyIsAccepted() {
     String[] us = userWithHotp("1234");
-    String json = Json.createObjectBuilder().add("user", us[0]).add("pass", "1234" + rfc.hotp(0)).build().toString();
+    String json =
+        Json.createObjectBuilder()
+            .add("user", us[0])
+            .add("pass", "1234" + rfc.hotp(0))
+            .build()
+            .toString();
     Api.Reply r = api.postJson("validate/check", json, null);
     assertEquals(200, r.status(), r.body());
     assertTrue(r.value(), r.body());
@@ -102,9 +130,11 @@ class ValidateCheckIT extends OnDefaultServer {
     assertFalse(replay.value());
     assertEquals(200, replay.status());
     assertEquals(wrong.withoutTimeAndId(), replay.withoutTimeAndId());
-    List<Map<String, Object>> audit = Database.of("payara").rows(
-        "SELECT success, result, info FROM cs_audit WHERE action = 'validate_check' AND username = ? ORDER BY id",
-        user);
+    List<Map<String, Object>> audit =
+        Database.of("payara")
+            .rows(
+                "SELECT success, result, info FROM cs_audit WHERE action = 'validate_check' AND username = ? ORDER BY id",
+                user);
     assertEquals(3, audit.size(), audit.toString());
     assertEquals(true, audit.get(0).get("success"));
     assertEquals(false, audit.get(1).get("success"));
@@ -118,16 +148,19 @@ class ValidateCheckIT extends OnDefaultServer {
     assertTrue(api.check("serial", us[1], "pass", rfc.hotp(0)).value());
     Api.Reply replay = api.check("serial", us[1], "pass", rfc.hotp(0));
     assertFalse(replay.value());
-    assertEquals(api.check("serial", us[1], "pass", WRONG).withoutTimeAndId(), replay.withoutTimeAndId());
+    assertEquals(
+        api.check("serial", us[1], "pass", WRONG).withoutTimeAndId(), replay.withoutTimeAndId());
   }
 
   @Test
   void unknownUserWrongPinAndWrongOtpGetIdenticalReplies() {
     String[] us = userWithHotp("1234");
-    Api.Reply unknown = api.check("user", "nobody" + System.nanoTime(), "pass", "1234" + rfc.hotp(0));
+    Api.Reply unknown =
+        api.check("user", "nobody" + System.nanoTime(), "pass", "1234" + rfc.hotp(0));
     Api.Reply wrongPin = api.check("user", us[0], "pass", "9999" + rfc.hotp(0));
     Api.Reply wrongOtp = api.check("user", us[0], "pass", "1234" + WRONG);
-    Api.Reply unknownSerial = api.check("serial", "NOSUCH" + System.nanoTime(), "pass", "1234" + rfc.hotp(0));
+    Api.Reply unknownSerial =
+        api.check("serial", "NOSUCH" + System.nanoTime(), "pass", "1234" + rfc.hotp(0));
     for (Api.Reply r : List.of(unknown, wrongPin, wrongOtp, unknownSerial)) {
       assertEquals(200, r.status());
       assertEquals(wrongOtp.withoutTimeAndId(), r.withoutTimeAndId());
@@ -139,7 +172,9 @@ class ValidateCheckIT extends OnDefaultServer {
     String user = api.newUser(admin, "empty", PASSWORD);
     String[] us = userWithHotp("1234");
     Api.Reply none = api.check("user", user, "pass", "1234" + rfc.hotp(0));
-    assertEquals(api.check("user", us[0], "pass", "1234" + WRONG).withoutTimeAndId(), none.withoutTimeAndId());
+    assertEquals(
+        api.check("user", us[0], "pass", "1234" + WRONG).withoutTimeAndId(),
+        none.withoutTimeAndId());
   }
 
   @Test
@@ -148,7 +183,8 @@ class ValidateCheckIT extends OnDefaultServer {
     String unknown = "nobody" + System.nanoTime();
     api.check("user", user, "pass", "1234" + WRONG);
     api.check("user", unknown, "pass", "1234" + WRONG);
-    String sql = "SELECT success, info FROM cs_audit WHERE action = 'validate_check' AND username = ?";
+    String sql =
+        "SELECT success, info FROM cs_audit WHERE action = 'validate_check' AND username = ?";
     List<Map<String, Object>> known = Database.of("payara").rows(sql, user);
     List<Map<String, Object>> nobody = Database.of("payara").rows(sql, unknown);
     assertEquals(1, known.size(), known.toString());
@@ -191,7 +227,8 @@ class ValidateCheckIT extends OnDefaultServer {
     Api.Reply init = api.init(admin, "type", "totp", "genkey", "1");
     Codes codes = Codes.fromOtpauth(init.detail().getJsonObject("googleurl").getString("value"));
     codes.awayFromStepEdge();
-    Api.Reply r = api.check("serial", init.detail().getString("serial"), "pass", codes.totpStep(steps));
+    Api.Reply r =
+        api.check("serial", init.detail().getString("serial"), "pass", codes.totpStep(steps));
     assertEquals(accepted, r.value(), r.body());
   }
 

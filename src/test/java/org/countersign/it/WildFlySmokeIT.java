@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same WAR on WildFly 39, prepared exactly as config/wildfly/ describes: the CLI script switches on property
- * replacement, the WAR is dropped into standalone/deployments, and a TOTP token is enrolled and checked. Runs
- * when the build hands it the WildFly distribution ({@code mvn verify -Pwildfly-smoke}); skipped otherwise.
+ * The same WAR on WildFly 39, prepared exactly as config/wildfly/ describes: the CLI script
+ * switches on property replacement, the WAR is dropped into standalone/deployments, and a TOTP
+ * token is enrolled and checked. Runs when the build hands it the WildFly distribution ({@code mvn
+ * verify -Pwildfly-smoke}); skipped otherwise.
  */
 class WildFlySmokeIT {
 
@@ -38,22 +39,44 @@ class WildFlySmokeIT {
     Path dir = Path.of(System.getProperty("it.dir", "target/it"), "wildfly").toAbsolutePath();
     Path home = unzip(Path.of(zip), dir);
     Path config = Path.of(System.getProperty("countersign.config", "config")).toAbsolutePath();
-    run(home, List.of(home.resolve("bin/jboss-cli.sh").toString(),
-        "--file=" + config.resolve("wildfly/countersign.cli")), dir.resolve("cli.log"));
-    Files.copy(Path.of(System.getProperty("countersign.war", "target/countersign.war")),
-        home.resolve("standalone/deployments/ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
+    run(
+        home,
+        List.of(
+            home.resolve("bin/jboss-cli.sh").toString(),
+            "--file=" + config.resolve("wildfly/countersign.cli")),
+        dir.resolve("cli.log"));
+    Files.copy(
+        Path.of(System.getProperty("countersign.war", "target/countersign.war")),
+        home.resolve("standalone/deployments/ROOT.war"),
+        StandardCopyOption.REPLACE_EXISTING);
     Path props = dir.resolve("countersign.properties");
-    Files.writeString(props, "countersign.data.dir=" + dir.resolve("data") + "\n"
-        + "countersign.admin.password=" + Api.ADMIN_PASSWORD + "\n"
-        + "countersign.password.iterations=20000\n"
-        + "MPCONFIG\\=countersign.db.datasource=org.h2.jdbcx.JdbcDataSource\n"
-        + "MPCONFIG\\=countersign.db.url=jdbc:h2:file:" + dir.resolve("data/countersign") + "\n");
+    Files.writeString(
+        props,
+        "countersign.data.dir="
+            + dir.resolve("data")
+            + "\n"
+            + "countersign.admin.password="
+            + Api.ADMIN_PASSWORD
+            + "\n"
+            + "countersign.password.iterations=20000\n"
+            + "MPCONFIG\\=countersign.db.datasource=org.h2.jdbcx.JdbcDataSource\n"
+            + "MPCONFIG\\=countersign.db.url=jdbc:h2:file:"
+            + dir.resolve("data/countersign")
+            + "\n");
 
     int offset = freePort() % 20000 + 10000 - 8080;
-    Process server = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-P", props.toString(),
-        "-Djboss.socket.binding.port-offset=" + offset, "-b", "127.0.0.1")
-        .directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("server.log").toFile()).start();
+    Process server =
+        new ProcessBuilder(
+                home.resolve("bin/standalone.sh").toString(),
+                "-P",
+                props.toString(),
+                "-Djboss.socket.binding.port-offset=" + offset,
+                "-b",
+                "127.0.0.1")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("server.log").toFile())
+            .start();
     try {
       Api api = new Api(new URL("http://127.0.0.1:" + (8080 + offset) + "/"));
       awaitDeployed(api, server, dir);
@@ -66,7 +89,8 @@ class WildFlySmokeIT {
       String code = codes.totpNow();
       Api.Reply accepted = api.check("user", user, "pass", "1357" + code);
       assertTrue(accepted.value(), accepted.body());
-      assertFalse(api.check("user", user, "pass", "1357" + code).value(), "a replayed code is rejected");
+      assertFalse(
+          api.check("user", user, "pass", "1357" + code).value(), "a replayed code is rejected");
     } finally {
       stop(server);
     }
@@ -85,10 +109,13 @@ class WildFlySmokeIT {
       }
       ClusterNode.sleep(1000);
     }
-    throw new AssertionError("the WAR did not come up on WildFly, see " + dir.resolve("server.log"));
+    throw new AssertionError(
+        "the WAR did not come up on WildFly, see " + dir.resolve("server.log"));
   }
 
-  /** standalone.sh starts java as a child; stopping the script alone would leave the server running. */
+  /**
+   * standalone.sh starts java as a child; stopping the script alone would leave the server running.
+   */
   private static void stop(Process server) throws InterruptedException {
     List<ProcessHandle> all = new ArrayList<>(server.descendants().toList());
     all.add(server.toHandle());
@@ -101,9 +128,14 @@ class WildFlySmokeIT {
     }
   }
 
-  private static void run(Path home, List<String> cmd, Path log) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+  private static void run(Path home, List<String> cmd, Path log)
+      throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     assertTrue(p.waitFor(180, TimeUnit.SECONDS), "CLI timed out, see " + log);
     assertEquals(0, p.exitValue(), "CLI failed, see " + log);
   }
@@ -125,8 +157,12 @@ class WildFlySmokeIT {
           Files.createDirectories(target.getParent());
           copy(in, target);
           if (target.toString().endsWith(".sh")) {
-            Files.setPosixFilePermissions(target, Set.of(PosixFilePermission.OWNER_READ,
-                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+            Files.setPosixFilePermissions(
+                target,
+                Set.of(
+                    PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE,
+                    PosixFilePermission.OWNER_EXECUTE));
           }
         }
       }

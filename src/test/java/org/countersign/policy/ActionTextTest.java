@@ -10,18 +10,24 @@ class ActionTextTest {
 
   @Test
   void readsValuesFlagsAndQuotedText() {
-    Map<String, String> a = ActionText.parse("otppin=userstore, passOnNoToken, challenge_text='one, two three'");
-    assertEquals(Map.of("otppin", "userstore", "passOnNoToken", "true", "challenge_text", "one, two three"), a);
+    Map<String, String> a =
+        ActionText.parse("otppin=userstore, passOnNoToken, challenge_text='one, two three'");
+    assertEquals(
+        Map.of("otppin", "userstore", "passOnNoToken", "true", "challenge_text", "one, two three"),
+        a);
   }
 
   @Test
   void anEscapedCommaBelongsToTheValue() {
-    assertEquals(Map.of("challenge_text", "a,b", "x", "1"), ActionText.parse("challenge_text=a\\,b, x=1"));
+    assertEquals(
+        Map.of("challenge_text", "a,b", "x", "1"), ActionText.parse("challenge_text=a\\,b, x=1"));
   }
 
   @Test
   void spaceSeparatedListsStayOneValue() {
-    assertEquals(Map.of("challenge_response", "hotp totp"), ActionText.parse(" challenge_response = hotp totp "));
+    assertEquals(
+        Map.of("challenge_response", "hotp totp"),
+        ActionText.parse(" challenge_response = hotp totp "));
   }
 
   @Test

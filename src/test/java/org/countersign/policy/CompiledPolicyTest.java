@@ -13,9 +13,24 @@ import org.junit.jupiter.api.Test;
 
 class CompiledPolicyTest {
 
-  private static Policy policy(String name, int priority, Map<String, String> actions, List<String> realms,
-      List<String> users, List<String> clients) {
-    return new Policy(1, name, Scope.AUTHENTICATION, true, actions, realms, List.of(), users, clients, priority,
+  private static Policy policy(
+      String name,
+      int priority,
+      Map<String, String> actions,
+      List<String> realms,
+      List<String> users,
+      List<String> clients) {
+    return new Policy(
+        1,
+        name,
+        Scope.AUTHENTICATION,
+        true,
+        actions,
+        realms,
+        List.of(),
+        users,
+        clients,
+        priority,
         Optional.empty());
   }
 
@@ -32,11 +47,33 @@ class CompiledPolicyTest {
 
   @Test
   void usersMatchExactlyByWildcardOrByAWholeRegularExpression() {
-    assertTrue(matches(policy("p", 1, Map.of(), List.of(), List.of("alice"), List.of()), "default", "alice", "::1"));
-    assertFalse(matches(policy("p", 1, Map.of(), List.of(), List.of("alice"), List.of()), "default", "alic", "::1"));
-    assertTrue(matches(policy("p", 1, Map.of(), List.of(), List.of("adm.*"), List.of()), "default", "admin2", "::1"));
-    assertFalse(matches(policy("p", 1, Map.of(), List.of(), List.of("dm"), List.of()), "default", "admin", "::1"));
-    assertTrue(matches(policy("p", 1, Map.of(), List.of(), List.of("*"), List.of()), "default", "bob", "::1"));
+    assertTrue(
+        matches(
+            policy("p", 1, Map.of(), List.of(), List.of("alice"), List.of()),
+            "default",
+            "alice",
+            "::1"));
+    assertFalse(
+        matches(
+            policy("p", 1, Map.of(), List.of(), List.of("alice"), List.of()),
+            "default",
+            "alic",
+            "::1"));
+    assertTrue(
+        matches(
+            policy("p", 1, Map.of(), List.of(), List.of("adm.*"), List.of()),
+            "default",
+            "admin2",
+            "::1"));
+    assertFalse(
+        matches(
+            policy("p", 1, Map.of(), List.of(), List.of("dm"), List.of()),
+            "default",
+            "admin",
+            "::1"));
+    assertTrue(
+        matches(
+            policy("p", 1, Map.of(), List.of(), List.of("*"), List.of()), "default", "bob", "::1"));
   }
 
   @Test
@@ -64,7 +101,14 @@ class CompiledPolicyTest {
 
   @Test
   void clientsMatchByNetworkAndExclusion() {
-    Policy p = policy("p", 1, Map.of(), List.of(), List.of(), List.of("10.0.0.0/8", "!10.1.0.0/16", "2001:db8::/32"));
+    Policy p =
+        policy(
+            "p",
+            1,
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of("10.0.0.0/8", "!10.1.0.0/16", "2001:db8::/32"));
     assertTrue(matches(p, "default", "a", "10.2.3.4"));
     assertFalse(matches(p, "default", "a", "10.1.3.4"));
     assertFalse(matches(p, "default", "a", "192.168.1.1"));
@@ -78,15 +122,36 @@ class CompiledPolicyTest {
     assertThrows(InvalidPolicy.class, () -> AddressRange.parse("10.0.0.0/33"));
     assertThrows(InvalidPolicy.class, () -> AddressRange.parse("example.org"));
     assertThrows(InvalidPolicy.class, () -> AddressRange.parse("10.0.0/8"));
-    assertEquals(InvalidPolicy.Part.CLIENT, assertThrows(InvalidPolicy.class, () -> AddressRange.parse("x")).part());
+    assertEquals(
+        InvalidPolicy.Part.CLIENT,
+        assertThrows(InvalidPolicy.class, () -> AddressRange.parse("x")).part());
   }
 
   @Test
   void listsUniteFlagsAreOnIfAnySetsThemAndSingleValuesComeFromTheBestPriority() {
-    Decision d = new Decision(List.of(
-        policy("a", 1, Map.of("otppin", "userstore", "challenge_response", "hotp"), List.of(), List.of(), List.of()),
-        policy("b", 2, Map.of("otppin", "none", "challenge_response", "TOTP hotp", "passOnNoToken", "true"),
-            List.of(), List.of(), List.of())));
+    Decision d =
+        new Decision(
+            List.of(
+                policy(
+                    "a",
+                    1,
+                    Map.of("otppin", "userstore", "challenge_response", "hotp"),
+                    List.of(),
+                    List.of(),
+                    List.of()),
+                policy(
+                    "b",
+                    2,
+                    Map.of(
+                        "otppin",
+                        "none",
+                        "challenge_response",
+                        "TOTP hotp",
+                        "passOnNoToken",
+                        "true"),
+                    List.of(),
+                    List.of(),
+                    List.of())));
     assertEquals(Optional.of("userstore"), d.single("otppin"));
     assertEquals(Set.of("hotp", "totp"), d.list("challenge_response"));
     assertTrue(d.flag("passOnNoToken"));
@@ -96,9 +161,11 @@ class CompiledPolicyTest {
 
   @Test
   void disagreementAtTheBestPriorityIsAConflict() {
-    Decision d = new Decision(List.of(
-        policy("a", 1, Map.of("otppin", "userstore"), List.of(), List.of(), List.of()),
-        policy("b", 1, Map.of("otppin", "none"), List.of(), List.of(), List.of())));
+    Decision d =
+        new Decision(
+            List.of(
+                policy("a", 1, Map.of("otppin", "userstore"), List.of(), List.of(), List.of()),
+                policy("b", 1, Map.of("otppin", "none"), List.of(), List.of(), List.of())));
     assertThrows(PolicyConflict.class, () -> d.single("otppin"));
   }
 }

@@ -23,17 +23,18 @@ class HashingSlotsTest {
 
   private static HashingSlots slots(int concurrency, int queue) {
     HashingSlots s = new HashingSlots();
-    s.settings = new Settings() {
-      @Override
-      public int passwordConcurrency() {
-        return concurrency;
-      }
+    s.settings =
+        new Settings() {
+          @Override
+          public int passwordConcurrency() {
+            return concurrency;
+          }
 
-      @Override
-      public int passwordQueue() {
-        return queue;
-      }
-    };
+          @Override
+          public int passwordQueue() {
+            return queue;
+          }
+        };
     s.init();
     return s;
   }
@@ -42,15 +43,20 @@ class HashingSlotsTest {
   private CountDownLatch occupy(HashingSlots slots, CompletableFuture<?>[] holder) {
     CountDownLatch taken = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    holder[0] = CompletableFuture.runAsync(() -> slots.run(() -> {
-      taken.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return null;
-    }), threads);
+    holder[0] =
+        CompletableFuture.runAsync(
+            () ->
+                slots.run(
+                    () -> {
+                      taken.countDown();
+                      try {
+                        release.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return null;
+                    }),
+            threads);
     try {
       taken.await();
     } catch (InterruptedException e) {
@@ -83,7 +89,8 @@ class HashingSlotsTest {
     HashingSlots slots = slots(1, 1);
     CompletableFuture<?>[] holder = new CompletableFuture<?>[1];
     CountDownLatch release = occupy(slots, holder);
-    CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> slots.run(() -> "queued"), threads);
+    CompletableFuture<String> queued =
+        CompletableFuture.supplyAsync(() -> slots.run(() -> "queued"), threads);
     while (slots.waiting() == 0) {
       Thread.onSpinWait();
     }

@@ -25,15 +25,19 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium, driven by Selenium through Debian's chromedriver (both named explicitly, so that
- * Selenium Manager never downloads anything), with a fresh profile per browser. Also: screenshots under
- * target/screenshots and the axe-core scan, injected from node_modules.
+ * Debian's headless Chromium, driven by Selenium through Debian's chromedriver (both named
+ * explicitly, so that Selenium Manager never downloads anything), with a fresh profile per browser.
+ * Also: screenshots under target/screenshots and the axe-core scan, injected from node_modules.
  */
 final class Browser implements AutoCloseable {
 
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Path AXE = Path.of("node_modules", "axe-core", "axe.min.js");
-  /** How long a page may take to show what a test waits for; generous, as CI machines are sometimes slow. */
+
+  /**
+   * How long a page may take to show what a test waits for; generous, as CI machines are sometimes
+   * slow.
+   */
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final ChromeDriver driver;
@@ -54,14 +58,24 @@ final class Browser implements AutoCloseable {
       Path profile = Files.createTempDirectory("countersign-chromium-");
       ChromeOptions options = new ChromeOptions();
       options.setBinary("/usr/bin/chromium");
-      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-          "--window-size=1280,900", "--lang=" + language, "--user-data-dir=" + profile);
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--window-size=1280,900",
+          "--lang=" + language,
+          "--user-data-dir=" + profile);
       options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-      ChromeDriverService service = new ChromeDriverService.Builder()
-          .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-          .usingAnyFreePort()
-          .build();
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+              .usingAnyFreePort()
+              .build();
       ChromeDriver driver = new ChromeDriver(service, options);
       driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
       return new Browser(driver, profile, ui);
@@ -82,7 +96,10 @@ final class Browser implements AutoCloseable {
     return driver.getCurrentUrl();
   }
 
-  /** The element, once it is there: pages answer ajax requests and open dialogs a moment after the action. */
+  /**
+   * The element, once it is there: pages answer ajax requests and open dialogs a moment after the
+   * action.
+   */
   WebElement find(String css) {
     return await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
   }
@@ -96,8 +113,8 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * The text of an element, also when it is not displayed (inside closed {@code details}). Read again if ajax
-   * replaced the element between finding and reading it.
+   * The text of an element, also when it is not displayed (inside closed {@code details}). Read
+   * again if ajax replaced the element between finding and reading it.
    */
   String text(String css) {
     return await(d -> find(css).getAttribute("textContent")).strip();
@@ -105,30 +122,35 @@ final class Browser implements AutoCloseable {
 
   /** Types into a field; starts again on the new field if ajax replaced it while typing. */
   void type(String css, String text) {
-    await(d -> {
-      WebElement e = find(css);
-      e.clear();
-      e.sendKeys(text);
-      return true;
-    });
+    await(
+        d -> {
+          WebElement e = find(css);
+          e.clear();
+          e.sendKeys(text);
+          return true;
+        });
   }
 
   /**
-   * Clicks an element once it is there and clickable: dialogs and ajax-rendered parts appear a moment after the
-   * action that asks for them, and ajax may replace the element just before the click.
+   * Clicks an element once it is there and clickable: dialogs and ajax-rendered parts appear a
+   * moment after the action that asks for them, and ajax may replace the element just before the
+   * click.
    */
   void click(String css) {
-    await(d -> {
-      WebElement e = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
-      if (e == null) {
-        return false;
-      }
-      e.click();
-      return true;
-    });
+    await(
+        d -> {
+          WebElement e = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+          if (e == null) {
+            return false;
+          }
+          e.click();
+          return true;
+        });
   }
 
-  /** Clicks a button that posts the whole page, and waits until the browser has left the old page. */
+  /**
+   * Clicks a button that posts the whole page, and waits until the browser has left the old page.
+   */
   void submit(String css) {
     WebElement page = find("body");
     click(css);
@@ -136,8 +158,9 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Whether the element has left the document. While the browser swaps pages, Chrome may answer a question about
-   * the old page's node with "does not belong to the document" instead of a stale-element error: that is gone too.
+   * Whether the element has left the document. While the browser swaps pages, Chrome may answer a
+   * question about the old page's node with "does not belong to the document" instead of a
+   * stale-element error: that is gone too.
    */
   private static boolean gone(WebElement element) {
     try {
@@ -154,8 +177,9 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Waits until the condition holds. Ajax replaces parts of the page while a condition reads them, so an element
-   * that went stale between finding and reading it means "not yet", and the condition is asked again.
+   * Waits until the condition holds. Ajax replaces parts of the page while a condition reads them,
+   * so an element that went stale between finding and reading it means "not yet", and the condition
+   * is asked again.
    */
   <T> T await(Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, WAIT)
@@ -221,13 +245,15 @@ final class Browser implements AutoCloseable {
       throw new UncheckedIOException("axe-core is missing: run npm ci first", e);
     }
     script(axe);
-    Object result = ((JavascriptExecutor) driver).executeAsyncScript(
-        "var done = arguments[arguments.length - 1];"
-            + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-            + "  done(r.violations.map(function (v) {"
-            + "    return {id: v.id, impact: v.impact, nodes: v.nodes.map(function (n) { return n.html; }).join(' | ')};"
-            + "  }));"
-            + "}).catch(function (e) { done([{id: 'axe-error', impact: 'critical', nodes: String(e)}]); });");
+    Object result =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                    + "  done(r.violations.map(function (v) {"
+                    + "    return {id: v.id, impact: v.impact, nodes: v.nodes.map(function (n) { return n.html; }).join(' | ')};"
+                    + "  }));"
+                    + "}).catch(function (e) { done([{id: 'axe-error', impact: 'critical', nodes: String(e)}]); });");
     List<String> serious = new ArrayList<>();
     for (Map<String, Object> v : (List<Map<String, Object>>) result) {
       Object impact = v.get("impact");

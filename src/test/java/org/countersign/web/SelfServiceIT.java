@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,15 +19,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The self-service pages in headless Chromium: sign-in and sign-out, the token list and its confirmed actions,
- * setting up an authenticator app (with resume and start over) and the tiqr app (with the app simulator), the
- * languages, the security headers, and an axe-core scan of every page. Each test signs in a user of its own.
+ * The self-service pages in headless Chromium: sign-in and sign-out, the token list and its
+ * confirmed actions, setting up an authenticator app (with resume and start over) and the tiqr app
+ * (with the app simulator), the languages, the security headers, and an axe-core scan of every
+ * page. Each test signs in a user of its own.
  */
 class SelfServiceIT extends OnDefaultServer {
 
   private static final String PASSWORD = "web-Passw0rd!";
-  private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
-  private static final Pattern INLINE_HANDLER = Pattern.compile("<[^>]+\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+  private static final Pattern INLINE_SCRIPT =
+      Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern INLINE_HANDLER =
+      Pattern.compile("<[^>]+\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
 
   String user;
   Browser browser;
@@ -91,7 +93,8 @@ class SelfServiceIT extends OnDefaultServer {
     b.type("#password", "wrong-password");
     b.submit("#submit");
     b.awaitElement(".msg.error");
-    assertTrue(b.find(".msg.error").getText().contains("Sign-in failed"), b.find(".msg.error").getText());
+    assertTrue(
+        b.find(".msg.error").getText().contains("Sign-in failed"), b.find(".msg.error").getText());
     for (int i = 0; i < 4; i++) {
       b.type("#username", user);
       b.type("#password", "wrong-password");
@@ -121,9 +124,14 @@ class SelfServiceIT extends OnDefaultServer {
     String secret = b.text("#secret").replace(" ", "");
     String serial = b.text("#serial");
     String uri = b.find("#otpauth").getAttribute("href");
-    assertTrue(b.text("#secret").matches("([A-Z2-7]{4} )*[A-Z2-7]{1,4}"), "grouped by four: " + b.text("#secret"));
+    assertTrue(
+        b.text("#secret").matches("([A-Z2-7]{4} )*[A-Z2-7]{1,4}"),
+        "grouped by four: " + b.text("#secret"));
     assertTrue(uri.startsWith("otpauth://totp/") && uri.contains("secret=" + secret), uri);
-    assertEquals(uri, QrImages.decode(b.find("#qr").getAttribute("src")), "the QR code holds the link shown");
+    assertEquals(
+        uri,
+        QrImages.decode(b.find("#qr").getAttribute("src")),
+        "the QR code holds the link shown");
     assertFalse(b.find("#qr").getAttribute("alt").isBlank());
     assertEquals("verify", api.token(admin, serial).getString("rollout_state"));
 
@@ -140,7 +148,8 @@ class SelfServiceIT extends OnDefaultServer {
     b.screenshot("totp-done");
     assertEquals("", api.token(admin, serial).getString("rollout_state"));
     assertEquals("Phone", api.token(admin, serial).getString("description"));
-    assertTrue(api.check("user", user, "pass", codes.totpStep(1)).value(), "the confirmed token signs in");
+    assertTrue(
+        api.check("user", user, "pass", codes.totpStep(1)).value(), "the confirmed token signs in");
   }
 
   @Test
@@ -162,7 +171,10 @@ class SelfServiceIT extends OnDefaultServer {
     b.screenshot("totp-resumed");
     assertEquals(secret, b.text("#secret"), "the same secret");
     assertEquals(serial, b.text("#serial"), "the same token");
-    assertEquals(QrImages.decode(qr), QrImages.decode(b.find("#qr").getAttribute("src")), "the same QR code");
+    assertEquals(
+        QrImages.decode(qr),
+        QrImages.decode(b.find("#qr").getAttribute("src")),
+        "the same QR code");
 
     b.click("#restart");
     b.await(d -> !b.text("#serial").equals(serial));
@@ -188,7 +200,10 @@ class SelfServiceIT extends OnDefaultServer {
     TiqrAppSimulator app = new TiqrAppSimulator();
     assertEquals("OK", app.enrol(enrol));
     b.awaitElement("#registered");
-    assertEquals("still here", b.script("return window.countersignNoReload;"), "updated by ajax, not reloaded");
+    assertEquals(
+        "still here",
+        b.script("return window.countersignNoReload;"),
+        "updated by ajax, not reloaded");
     b.screenshot("tiqr-registered");
 
     b.click("#test");
@@ -197,7 +212,10 @@ class SelfServiceIT extends OnDefaultServer {
     b.script("window.countersignNoReload = 'still here';");
     assertEquals("OK", app.answer(b.text("#qr-value")));
     b.awaitElement("#done");
-    assertEquals("still here", b.script("return window.countersignNoReload;"), "updated by ajax, not reloaded");
+    assertEquals(
+        "still here",
+        b.script("return window.countersignNoReload;"),
+        "updated by ajax, not reloaded");
     b.screenshot("tiqr-done");
 
     b.go("tokens.xhtml");
@@ -214,7 +232,8 @@ class SelfServiceIT extends OnDefaultServer {
     b.signIn(user, PASSWORD, laptop.codes().totpNow());
     String row = "tr[data-serial='" + serial + "']";
     assertTrue(b.has(row));
-    assertFalse(b.has("tr[data-serial='" + othersSerial + "']"), "another user's token is not listed");
+    assertFalse(
+        b.has("tr[data-serial='" + othersSerial + "']"), "another user's token is not listed");
     assertEquals("active", b.text(row + " .badge"));
     assertNotEquals("never", b.text(row + " td:nth-child(5)"), "the sign-in has just used it");
     b.screenshot("tokens");
@@ -252,11 +271,13 @@ class SelfServiceIT extends OnDefaultServer {
     b.signIn(user, PASSWORD, totp.codes().totpNow());
     b.find("tr[data-serial='" + serial + "'] input[value='Delete']").click();
     b.awaitElement("#confirm-yes");
-    b.script("document.querySelectorAll('input[name=\"jakarta.faces.ViewState\"]')"
-        + ".forEach(function (e) { e.value = 'forged'; });");
+    b.script(
+        "document.querySelectorAll('input[name=\"jakarta.faces.ViewState\"]')"
+            + ".forEach(function (e) { e.value = 'forged'; });");
     b.click("#confirm-yes");
     b.await(d -> b.has("tr[data-serial='" + serial + "']") && !b.has("#confirm"));
-    assertNotNull(api.token(admin, serial), "a post without the view state of the page must not act");
+    assertNotNull(
+        api.token(admin, serial), "a post without the view state of the page must not act");
   }
 
   @Test
@@ -283,10 +304,15 @@ class SelfServiceIT extends OnDefaultServer {
     assertEquals(200, login.status());
     String csp = login.headers().firstValue("Content-Security-Policy").orElse("");
     assertTrue(csp.contains("frame-ancestors 'none'"), csp);
-    assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), csp);
+    assertTrue(
+        csp.contains("script-src 'self'")
+            && !csp.contains("unsafe-inline")
+            && !csp.contains("unsafe-eval"),
+        csp);
     assertEquals("no-store", login.headers().firstValue("Cache-Control").orElse(""));
     assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
-    assertTrue(login.body().contains("jakarta.faces.ViewState"), "every form carries the view state");
+    assertTrue(
+        login.body().contains("jakarta.faces.ViewState"), "every form carries the view state");
 
     Browser b = english();
     b.signIn(user, PASSWORD);
@@ -299,7 +325,8 @@ class SelfServiceIT extends OnDefaultServer {
       assertFalse(INLINE_SCRIPT.matcher(html).find(), page + " has an inline script");
       assertFalse(INLINE_HANDLER.matcher(html).find(), page + " has an inline event handler");
     }
-    Api.Reply css = api.send(api.request("ui/jakarta.faces.resource/css/countersign.css", null).GET());
+    Api.Reply css =
+        api.send(api.request("ui/jakarta.faces.resource/css/countersign.css", null).GET());
     assertEquals(200, css.status());
     assertNotEquals("no-store", css.headers().firstValue("Cache-Control").orElse(""));
   }
@@ -348,9 +375,11 @@ class SelfServiceIT extends OnDefaultServer {
   private record Totp(String serial, Codes codes) {}
 
   private Totp totpOf(String owner, String description) {
-    Api.Reply r = api.init(admin, "type", "totp", "genkey", "1", "user", owner, "description", description);
+    Api.Reply r =
+        api.init(admin, "type", "totp", "genkey", "1", "user", owner, "description", description);
     assertEquals(200, r.status(), r.body());
-    return new Totp(r.detail().getString("serial"),
+    return new Totp(
+        r.detail().getString("serial"),
         Codes.fromOtpauth(r.detail().getJsonObject("googleurl").getString("value")));
   }
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pages' sign-in and {@code POST /auth} count failures in one throttle: a lock earned through one refuses the
- * other, for the right password too. Each test uses a user of its own.
+ * The pages' sign-in and {@code POST /auth} count failures in one throttle: a lock earned through
+ * one refuses the other, for the right password too. Each test uses a user of its own.
  */
 class SharedThrottleIT extends OnDefaultServer {
 
@@ -37,7 +37,8 @@ class SharedThrottleIT extends OnDefaultServer {
   void failuresThroughTheApiRefuseThePagesSignInForTheRightPassword() {
     String user = api.newUser(admin, "sharedapi", PASSWORD);
     for (int i = 0; i < MAX_FAILURES; i++) {
-      assertEquals(401, api.post("auth", form("username", user, "password", "wrong-" + i)).status());
+      assertEquals(
+          401, api.post("auth", form("username", user, "password", "wrong-" + i)).status());
     }
     browser = Browser.open(base, "en");
     String message = failedSignInMessage(user, PASSWORD);

@@ -18,8 +18,9 @@ import org.countersign.token.tiqr.OcraInput;
 import org.countersign.token.tiqr.OcraSuite;
 
 /**
- * Plays the tiqr smartphone app: scans a {@code tiqrenroll://} code (fetches the metadata, registers a fresh
- * secret) and answers {@code tiqrauth://} codes with the OCRA response, as the real app does over HTTP.
+ * Plays the tiqr smartphone app: scans a {@code tiqrenroll://} code (fetches the metadata,
+ * registers a fresh secret) and answers {@code tiqrauth://} codes with the OCRA response, as the
+ * real app does over HTTP.
  */
 final class TiqrAppSimulator {
 
@@ -45,23 +46,35 @@ final class TiqrAppSimulator {
     JsonObject service = metadata.getJsonObject("service");
     authenticationUrl = service.getString("authenticationUrl");
     suite = OcraSuite.parse(service.getString("ocraSuite"));
-    return post(service.getString("enrollmentUrl"),
-        "secret=" + HexFormat.of().formatHex(secret) + "&language=en&notificationType=APNS&notificationAddress=0");
+    return post(
+        service.getString("enrollmentUrl"),
+        "secret="
+            + HexFormat.of().formatHex(secret)
+            + "&language=en&notificationType=APNS&notificationAddress=0");
   }
 
   /**
-   * Scans a login code {@code tiqrauth://<user>@<service>/<session key>/<question>/<service name>} and answers
-   * it; returns the server's reply ({@code OK}).
+   * Scans a login code {@code tiqrauth://<user>@<service>/<session key>/<question>/<service name>}
+   * and answers it; returns the server's reply ({@code OK}).
    */
   String answer(String tiqrauth) {
     String[] parts = tiqrauth.substring("tiqrauth://".length()).split("/");
-    String userId = URLDecoder.decode(parts[0].substring(0, parts[0].lastIndexOf('@')), StandardCharsets.UTF_8);
+    String userId =
+        URLDecoder.decode(parts[0].substring(0, parts[0].lastIndexOf('@')), StandardCharsets.UTF_8);
     String sessionKey = parts[1];
     String question = parts[2];
-    String response = Ocra.compute(suite, secret,
-        OcraInput.builder().question(question).sessionHex(sessionKey).build());
-    return post(authenticationUrl, "sessionKey=" + sessionKey + "&userId=" + encode(userId) + "&response="
-        + response + "&language=en&operation=login");
+    String response =
+        Ocra.compute(
+            suite, secret, OcraInput.builder().question(question).sessionHex(sessionKey).build());
+    return post(
+        authenticationUrl,
+        "sessionKey="
+            + sessionKey
+            + "&userId="
+            + encode(userId)
+            + "&response="
+            + response
+            + "&language=en&operation=login");
   }
 
   private String get(String url) {
@@ -69,9 +82,10 @@ final class TiqrAppSimulator {
   }
 
   private String post(String url, String form) {
-    return send(HttpRequest.newBuilder(URI.create(url))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)));
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
   private String send(HttpRequest.Builder request) {

@@ -8,7 +8,8 @@ class TotpProvisioningTest {
 
   @Test
   void secretIsGroupedByFourForTypingByHand() {
-    assertEquals("GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ",
+    assertEquals(
+        "GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ",
         TotpProvisioning.grouped("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"));
   }
 

@@ -22,17 +22,21 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * What the verification algorithms cost on their own, next to one bare HMAC-SHA1, using the server's own classes
- * (compiled from ../src/main/java). The loops mirror {@code CounterSearch.find}: every counter of the window is
- * computed whether or not one matched, so a wrong code costs the same as a right one.
+ * What the verification algorithms cost on their own, next to one bare HMAC-SHA1, using the
+ * server's own classes (compiled from ../src/main/java). The loops mirror {@code
+ * CounterSearch.find}: every counter of the window is computed whether or not one matched, so a
+ * wrong code costs the same as a right one.
  *
  * <ul>
- *   <li>{@code hmacSha1Reused}: one HMAC-SHA1 over 8 bytes with an initialised {@link Mac}: the floor.</li>
- *   <li>{@code hmacSha1NewMac}: {@code Mac.getInstance} + {@code init} + {@code doFinal}, what {@link Hotp} does per
- *   counter.</li>
- *   <li>{@code hotpVerifyWindow10}: a check over the HOTP look-ahead (10 counters, the default).</li>
- *   <li>{@code totpVerifyWindow1}: a check over the current time step and one either side (3 steps).</li>
- *   <li>{@code ocraVerify}: a tiqr answer, suite {@code OCRA-1:HOTP-SHA1-6:QH10-S}, input built as the server does.</li>
+ *   <li>{@code hmacSha1Reused}: one HMAC-SHA1 over 8 bytes with an initialised {@link Mac}: the
+ *       floor.
+ *   <li>{@code hmacSha1NewMac}: {@code Mac.getInstance} + {@code init} + {@code doFinal}, what
+ *       {@link Hotp} does per counter.
+ *   <li>{@code hotpVerifyWindow10}: a check over the HOTP look-ahead (10 counters, the default).
+ *   <li>{@code totpVerifyWindow1}: a check over the current time step and one either side (3
+ *       steps).
+ *   <li>{@code ocraVerify}: a tiqr answer, suite {@code OCRA-1:HOTP-SHA1-6:QH10-S}, input built as
+ *       the server does.
  * </ul>
  */
 @State(Scope.Thread)
@@ -44,12 +48,14 @@ public class AlgorithmsBenchmark {
   static final int TOTP_WINDOW = 1;
 
   private final byte[] key = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
-  private final byte[] ocraKey = "12345678901234567890123456789012".getBytes(StandardCharsets.US_ASCII);
+  private final byte[] ocraKey =
+      "12345678901234567890123456789012".getBytes(StandardCharsets.US_ASCII);
   private final Hotp hotp = new Hotp(HashAlgorithm.SHA1, 6);
   private final Totp totp = new Totp(new Hotp(HashAlgorithm.SHA1, 6), 30);
   private final OcraSuite suite = OcraSuite.parse("OCRA-1:HOTP-SHA1-6:QH10-S");
   private final String question = "3fa09c21be";
-  private final String sessionKey = "9b1c4e0d5a7f3e2b8c6d1a0f4e3b2c5d9b1c4e0d5a7f3e2b8c6d1a0f4e3b2c5d";
+  private final String sessionKey =
+      "9b1c4e0d5a7f3e2b8c6d1a0f4e3b2c5d9b1c4e0d5a7f3e2b8c6d1a0f4e3b2c5d";
   private Mac mac;
   private long lastCounter;
   private String hotpCode;

@@ -12,12 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One persistent HTTP/1.1 connection to the server, used by one thread at a time, one request in flight.
+ * One persistent HTTP/1.1 connection to the server, used by one thread at a time, one request in
+ * flight.
  *
- * <p>The load must come from the server's side of the budget, not from the client: a blocking socket with a
- * hand-rolled request line costs the driver a few microseconds per request, where a general-purpose client
- * spends a large share of a core on its selector and on parsing. It speaks just what the scenarios need:
- * GET and form POST, answers with a Content-Length or in chunks, and reconnects when the server closes.
+ * <p>The load must come from the server's side of the budget, not from the client: a blocking
+ * socket with a hand-rolled request line costs the driver a few microseconds per request, where a
+ * general-purpose client spends a large share of a core on its selector and on parsing. It speaks
+ * just what the scenarios need: GET and form POST, answers with a Content-Length or in chunks, and
+ * reconnects when the server closes.
  */
 final class HttpConnection implements AutoCloseable {
 
@@ -43,10 +45,17 @@ final class HttpConnection implements AutoCloseable {
 
   Reply postForm(String path, String form, String authorization) throws IOException {
     byte[] body = form.getBytes(StandardCharsets.UTF_8);
-    StringBuilder head = new StringBuilder(160)
-        .append("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port)
-        .append("\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ").append(body.length)
-        .append("\r\n");
+    StringBuilder head =
+        new StringBuilder(160)
+            .append("POST ")
+            .append(path)
+            .append(" HTTP/1.1\r\nHost: ")
+            .append(host)
+            .append(':')
+            .append(port)
+            .append("\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ")
+            .append(body.length)
+            .append("\r\n");
     if (authorization != null) {
       head.append("Authorization: ").append(authorization).append("\r\n");
     }
@@ -62,7 +71,8 @@ final class HttpConnection implements AutoCloseable {
       if (!reused) {
         throw e;
       }
-      // The server closed an idle keep-alive connection before it read this request: send it again, once.
+      // The server closed an idle keep-alive connection before it read this request: send it again,
+      // once.
       return attempt(head, body);
     } catch (IOException e) {
       close();
@@ -97,7 +107,10 @@ final class HttpConnection implements AutoCloseable {
     return read(first);
   }
 
-  /** The connection was gone before the server saw the request, so sending it again cannot repeat it. */
+  /**
+   * The connection was gone before the server saw the request, so sending it again cannot repeat
+   * it.
+   */
   private static final class StaleConnection extends IOException {
     StaleConnection(String message) {
       super(message);
@@ -133,12 +146,13 @@ final class HttpConnection implements AutoCloseable {
         case "content-length" -> length = Long.parseLong(value);
         case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
         case "connection" -> closing = value.equalsIgnoreCase("close");
-        default -> { }
+        default -> {}
       }
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream(length > 0 ? (int) length : 512);
     if (chunked) {
-      for (long size = Long.parseLong(chunkSize(line()), 16); size > 0;
+      for (long size = Long.parseLong(chunkSize(line()), 16);
+          size > 0;
           size = Long.parseLong(chunkSize(line()), 16)) {
         copy(size, body);
         line();

@@ -14,9 +14,9 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the server's CPU time goes, from a JFR recording ({@code bench/run.sh --jfr}): the methods most often on top
- * of the stack (self), and the methods most often anywhere on it (inclusive), over all {@code jdk.ExecutionSample}
- * events. Usage: {@code JfrTop <file.jfr> [rows]}.
+ * Where the server's CPU time goes, from a JFR recording ({@code bench/run.sh --jfr}): the methods
+ * most often on top of the stack (self), and the methods most often anywhere on it (inclusive),
+ * over all {@code jdk.ExecutionSample} events. Usage: {@code JfrTop <file.jfr> [rows]}.
  */
 public final class JfrTop {
 
@@ -102,7 +102,11 @@ public final class JfrTop {
     print("self (top of stack)", self, samples, rows);
     print("inclusive (anywhere on the stack)", inclusive, samples, rows);
     print("by application entry point", application, samples, rows);
-    print("by component (inclusive: a sample counts for every component on its stack)", components, samples, rows);
+    print(
+        "by component (inclusive: a sample counts for every component on its stack)",
+        components,
+        samples,
+        rows);
   }
 
   private static String name(RecordedFrame f) {
@@ -114,7 +118,9 @@ public final class JfrTop {
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
         .limit(rows)
-        .forEach(en -> System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * en.getValue() / samples,
-            en.getKey()));
+        .forEach(
+            en ->
+                System.out.printf(
+                    Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * en.getValue() / samples, en.getKey()));
   }
 }

@@ -3,8 +3,8 @@ package org.countersign.token.spi;
 import java.util.Optional;
 
 /**
- * What a token type may need while enrolling, provided by the core: the owner as people see them and a way to
- * seal the secret to the token.
+ * What a token type may need while enrolling, provided by the core: the owner as people see them
+ * and a way to seal the secret to the token.
  */
 public interface EnrolmentContext {
 
@@ -14,12 +14,16 @@ public interface EnrolmentContext {
   /** The owner's display name (given name and surname, or the user name). */
   Optional<String> displayName();
 
-  /** The base URL at which apps reach this server (configured, or that of the request), ending in a slash. */
+  /**
+   * The base URL at which apps reach this server (configured, or that of the request), ending in a
+   * slash.
+   */
   java.net.URI publicBase();
 
   /**
-   * The value an enrollment policy that matches the owner sets for this action, if any: how a type reads its
-   * own actions (those it declares as an {@code ActionProvider}), such as a forced code length.
+   * The value an enrollment policy that matches the owner sets for this action, if any: how a type
+   * reads its own actions (those it declares as an {@code ActionProvider}), such as a forced code
+   * length.
    */
   Optional<String> policy(String action);
 

@@ -2,7 +2,6 @@ package org.countersign.token.tiqr;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.countersign.json.Jsonp;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Arrays;
@@ -14,6 +13,7 @@ import org.countersign.api.Params;
 import org.countersign.audit.AuditLog;
 import org.countersign.challenge.Challenge;
 import org.countersign.challenge.ChallengeService;
+import org.countersign.json.Jsonp;
 import org.countersign.token.EnrolmentSessions;
 import org.countersign.token.Lockout;
 import org.countersign.token.RolloutState;
@@ -26,9 +26,10 @@ import org.countersign.user.User;
 import org.countersign.user.UserStore;
 
 /**
- * The tiqr app protocol at {@code /ttype/tiqr}: {@code action=metadata} (raw JSON), {@code action=enrollment}
- * ({@code OK}) and the login answer (no action; plain-text replies {@code OK}, {@code INVALID_RESPONSE:<n>},
- * {@code INVALID_CHALLENGE}, {@code INVALID_USERID}, {@code INVALID_REQUEST}, {@code ACCOUNT_BLOCKED}).
+ * The tiqr app protocol at {@code /ttype/tiqr}: {@code action=metadata} (raw JSON), {@code
+ * action=enrollment} ({@code OK}) and the login answer (no action; plain-text replies {@code OK},
+ * {@code INVALID_RESPONSE:<n>}, {@code INVALID_CHALLENGE}, {@code INVALID_USERID}, {@code
+ * INVALID_REQUEST}, {@code ACCOUNT_BLOCKED}).
  */
 @ApplicationScoped
 public class TiqrApp {
@@ -65,26 +66,36 @@ public class TiqrApp {
   private AppReply metadata(Params params, AppContext context) {
     String session = params.required("session");
     Token token = tiqrToken(params.required("serial"));
-    if (!RolloutState.CLIENT_WAIT.equals(token.rolloutState()) || !sessions.isValid(session, token.serial())) {
+    if (!RolloutState.CLIENT_WAIT.equals(token.rolloutState())
+        || !sessions.isValid(session, token.serial())) {
       throw new ApiException(ErrorCode.PARAMETER, "Invalid session");
     }
     String base = context.publicBase() + "ttype/tiqr";
-    String enrollmentUrl = base + "?action=enrollment&session=" + session + "&serial="
-        + TiqrType.encode(token.serial());
+    String enrollmentUrl =
+        base
+            + "?action=enrollment&session="
+            + session
+            + "&serial="
+            + TiqrType.encode(token.serial());
     String displayName = owner(token).map(User::displayName).orElse(token.username().orElse(""));
-    var json = Jsonp.createObjectBuilder()
-        .add("service", Jsonp.createObjectBuilder()
-            .add("displayName", settings.serviceName())
-            .add("identifier", settings.serviceIdentifier())
-            .add("logoUrl", settings.logoUrl())
-            .add("infoUrl", settings.infoUrl())
-            .add("authenticationUrl", base)
-            .add("ocraSuite", TiqrType.suiteOf(token).text())
-            .add("enrollmentUrl", enrollmentUrl))
-        .add("identity", Jsonp.createObjectBuilder()
-            .add("identifier", TiqrIdentity.identifier(token))
-            .add("displayName", displayName))
-        .build();
+    var json =
+        Jsonp.createObjectBuilder()
+            .add(
+                "service",
+                Jsonp.createObjectBuilder()
+                    .add("displayName", settings.serviceName())
+                    .add("identifier", settings.serviceIdentifier())
+                    .add("logoUrl", settings.logoUrl())
+                    .add("infoUrl", settings.infoUrl())
+                    .add("authenticationUrl", base)
+                    .add("ocraSuite", TiqrType.suiteOf(token).text())
+                    .add("enrollmentUrl", enrollmentUrl))
+            .add(
+                "identity",
+                Jsonp.createObjectBuilder()
+                    .add("identifier", TiqrIdentity.identifier(token))
+                    .add("displayName", displayName))
+            .build();
     return AppReply.json(json.toString());
   }
 
@@ -93,7 +104,8 @@ public class TiqrApp {
     Token token = tiqrToken(params.required("serial"));
     byte[] secret = parseSecret(params.required("secret"));
     try {
-      if (!RolloutState.CLIENT_WAIT.equals(token.rolloutState()) || !sessions.consume(session, token.serial())) {
+      if (!RolloutState.CLIENT_WAIT.equals(token.rolloutState())
+          || !sessions.consume(session, token.serial())) {
         throw new ApiException(ErrorCode.PARAMETER, "Invalid session");
       }
       tokens.setSealedSecret(token, secrets.sealed(token, secret));
@@ -101,10 +113,12 @@ public class TiqrApp {
     } finally {
       Arrays.fill(secret, (byte) 0);
     }
-    audit.write(audit.entry("tiqr_enrollment", context.origin())
-        .user(token.realm().orElse(null), token.username().orElse(null))
-        .token(token.serial(), token.type())
-        .outcome(true, "OK", null));
+    audit.write(
+        audit
+            .entry("tiqr_enrollment", context.origin())
+            .user(token.realm().orElse(null), token.username().orElse(null))
+            .token(token.serial(), token.type())
+            .outcome(true, "OK", null));
     return AppReply.text("OK");
   }
 
@@ -112,39 +126,55 @@ public class TiqrApp {
     Optional<String> sessionKey = params.optional("sessionKey").filter(s -> !s.isEmpty());
     Optional<String> userId = params.optional("userId").filter(s -> !s.isEmpty());
     Optional<String> response = params.optional("response").filter(s -> !s.isEmpty());
-    if (sessionKey.isEmpty() || userId.isEmpty() || response.isEmpty() || sessionKey.get().length() > 64) {
+    if (sessionKey.isEmpty()
+        || userId.isEmpty()
+        || response.isEmpty()
+        || sessionKey.get().length() > 64) {
       return AppReply.text("INVALID_REQUEST");
     }
-    Optional<Challenge> challenge = challenges.bySessionKey(sessionKey.get())
-        .filter(c -> TiqrType.TYPE.equals(c.type()) && !c.answered());
+    Optional<Challenge> challenge =
+        challenges
+            .bySessionKey(sessionKey.get())
+            .filter(c -> TiqrType.TYPE.equals(c.type()) && !c.answered());
     Optional<Token> found = challenge.flatMap(c -> tokens.bySerial(c.serial()));
     if (found.isEmpty()) {
       return AppReply.text("INVALID_CHALLENGE");
     }
     Token token = found.get();
-    var entry = audit.entry("tiqr_authentication", context.origin())
-        .user(token.realm().orElse(null), token.username().orElse(null))
-        .token(token.serial(), token.type());
+    var entry =
+        audit
+            .entry("tiqr_authentication", context.origin())
+            .user(token.realm().orElse(null), token.username().orElse(null))
+            .token(token.serial(), token.type());
     if (!TiqrIdentity.identifier(token).equals(userId.get())) {
       audit.write(entry.outcome(false, "INVALID_USERID", null));
       return AppReply.text("INVALID_USERID");
     }
     Lockout.State state = lockout.state(token, clock.instant());
     if (!token.usable() || state == Lockout.State.LOCKED) {
-      audit.write(entry.outcome(false, "ACCOUNT_BLOCKED", token.usable() ? "failcounter exceeded" : null));
+      audit.write(
+          entry.outcome(false, "ACCOUNT_BLOCKED", token.usable() ? "failcounter exceeded" : null));
       return AppReply.text("ACCOUNT_BLOCKED");
     }
-    // Inside the delay the response is not checked: it is a failure like a wrong one, and answered alike.
+    // Inside the delay the response is not checked: it is a failure like a wrong one, and answered
+    // alike.
     if (state == Lockout.State.OPEN && verify(token, challenge.get(), response.get())) {
       boolean won = challenges.markAnswered(challenge.get());
-      audit.write(entry.outcome(won, won ? "OK" : "INVALID_CHALLENGE", won ? "challenge answered" : "answered twice"));
+      audit.write(
+          entry.outcome(
+              won,
+              won ? "OK" : "INVALID_CHALLENGE",
+              won ? "challenge answered" : "answered twice"));
       return AppReply.text(won ? "OK" : "INVALID_CHALLENGE");
     }
     tokens.recordFailure(java.util.List.of(token));
     Token after = tokens.refreshed(token);
     int left = Math.max(0, after.maxFail() - after.failCount());
-    audit.write(entry.outcome(false, "INVALID_RESPONSE",
-        state == Lockout.State.OPEN ? "wrong response" : "too soon after failures"));
+    audit.write(
+        entry.outcome(
+            false,
+            "INVALID_RESPONSE",
+            state == Lockout.State.OPEN ? "wrong response" : "too soon after failures"));
     return AppReply.text("INVALID_RESPONSE:" + left);
   }
 
@@ -154,7 +184,8 @@ public class TiqrApp {
       return false;
     }
     try {
-      OcraInput input = OcraInput.builder().question(challenge.data()).sessionHex(challenge.sessionKey()).build();
+      OcraInput input =
+          OcraInput.builder().question(challenge.data()).sessionHex(challenge.sessionKey()).build();
       OcraSuite suite = TiqrType.suiteOf(token);
       return response.length() == suite.digits() && Ocra.verify(suite, seed.get(), input, response);
     } catch (IllegalArgumentException e) {
@@ -165,9 +196,11 @@ public class TiqrApp {
   }
 
   private Token tiqrToken(String serial) {
-    return tokens.bySerial(serial)
+    return tokens
+        .bySerial(serial)
         .filter(t -> TiqrType.TYPE.equals(t.type()))
-        .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "The requested token could not be found."));
+        .orElseThrow(
+            () -> new ApiException(ErrorCode.NOT_FOUND, "The requested token could not be found."));
   }
 
   private Optional<User> owner(Token token) {

@@ -2,7 +2,9 @@ package org.countersign.token.tiqr;
 
 import org.countersign.token.Token;
 
-/** How a token's owner is known to the tiqr app: {@code <user>_<realm>}, as privacyIDEA names it. */
+/**
+ * How a token's owner is known to the tiqr app: {@code <user>_<realm>}, as privacyIDEA names it.
+ */
 final class TiqrIdentity {
 
   private TiqrIdentity() {}

@@ -2,7 +2,6 @@ package org.countersign.token.tiqr;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.countersign.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import org.countersign.api.ApiException;
 import org.countersign.api.Params;
+import org.countersign.json.Jsonp;
 import org.countersign.qr.QrCodes;
 import org.countersign.token.EnrolmentSessions;
 import org.countersign.token.RolloutState;
@@ -21,15 +21,17 @@ import org.countersign.token.spi.EnrolmentContext;
 import org.countersign.token.spi.TokenType;
 
 /**
- * TiQR tokens: the smartphone app holds the secret and answers OCRA challenges it scans from a QR code.
+ * TiQR tokens: the smartphone app holds the secret and answers OCRA challenges it scans from a QR
+ * code.
  *
  * <p>Enrolment: {@code /token/init type=tiqr user=alice} opens a one-time session and returns a
- * {@code tiqrenroll://} QR code pointing at {@code /ttype/tiqr?action=metadata}. The app fetches the metadata,
- * then posts its secret to the enrolment URL in it; the token moves from {@code clientwait} to {@code enrolled}.
+ * {@code tiqrenroll://} QR code pointing at {@code /ttype/tiqr?action=metadata}. The app fetches
+ * the metadata, then posts its secret to the enrolment URL in it; the token moves from {@code
+ * clientwait} to {@code enrolled}.
  *
- * <p>Login: a check whose pass is the token PIN opens a challenge and shows a {@code tiqrauth://} QR code; the
- * app posts its OCRA response to {@code /ttype/tiqr}; the client polls {@code /validate/polltransaction} and
- * finalises with {@code /validate/check transaction_id=…}.
+ * <p>Login: a check whose pass is the token PIN opens a challenge and shows a {@code tiqrauth://}
+ * QR code; the app posts its OCRA response to {@code /ttype/tiqr}; the client polls {@code
+ * /validate/polltransaction} and finalises with {@code /validate/check transaction_id=…}.
  */
 @ApplicationScoped
 public class TiqrType implements TokenType, ChallengeIssuer, AppEndpoint {
@@ -57,19 +59,26 @@ public class TiqrType implements TokenType, ChallengeIssuer, AppEndpoint {
     if (context.username().isEmpty()) {
       throw ApiException.missing("user");
     }
-    OcraSuite suite = context.policy(TiqrPolicyActions.OCRA_SUITE).map(OcraSuite::parse).orElse(settings.suite());
+    OcraSuite suite =
+        context.policy(TiqrPolicyActions.OCRA_SUITE).map(OcraSuite::parse).orElse(settings.suite());
     token.putInfo(INFO_SUITE, suite.text());
     token.setOtpLen(suite.digits());
     token.setRolloutState(RolloutState.CLIENT_WAIT);
     String session = sessions.open(token.serial(), settings.enrolmentValiditySeconds());
-    String metadataUrl = context.publicBase() + "ttype/tiqr?action=metadata&session=" + session
-        + "&serial=" + encode(token.serial());
+    String metadataUrl =
+        context.publicBase()
+            + "ttype/tiqr?action=metadata&session="
+            + session
+            + "&serial="
+            + encode(token.serial());
     String value = "tiqrenroll://" + metadataUrl;
     return Jsonp.createObjectBuilder()
-        .add("tiqrenroll", Jsonp.createObjectBuilder()
-            .add("description", "URL for TiQR enrollment")
-            .add("value", value)
-            .add("img", QrCodes.pngDataUri(value)))
+        .add(
+            "tiqrenroll",
+            Jsonp.createObjectBuilder()
+                .add("description", "URL for TiQR enrollment")
+                .add("value", value)
+                .add("img", QrCodes.pngDataUri(value)))
         .build();
   }
 
@@ -80,16 +89,27 @@ public class TiqrType implements TokenType, ChallengeIssuer, AppEndpoint {
     byte[] key = new byte[16];
     random.nextBytes(key);
     String sessionKey = HexFormat.of().formatHex(key);
-    String url = "tiqrauth://" + encode(TiqrIdentity.identifier(token)) + "@" + settings.serviceIdentifier()
-        + "/" + sessionKey + "/" + question + "/" + encode(settings.serviceName());
+    String url =
+        "tiqrauth://"
+            + encode(TiqrIdentity.identifier(token))
+            + "@"
+            + settings.serviceIdentifier()
+            + "/"
+            + sessionKey
+            + "/"
+            + question
+            + "/"
+            + encode(settings.serviceName());
     String img = QrCodes.pngDataUri(url);
-    JsonObject attributes = Jsonp.createObjectBuilder()
-        .add("img", img)
-        .add("value", url)
-        .add("poll", true)
-        .add("hideResponseInput", true)
-        .build();
-    return new NewChallenge(question, sessionKey, "Please scan the QR code with the tiqr app", "poll", attributes, img);
+    JsonObject attributes =
+        Jsonp.createObjectBuilder()
+            .add("img", img)
+            .add("value", url)
+            .add("poll", true)
+            .add("hideResponseInput", true)
+            .build();
+    return new NewChallenge(
+        question, sessionKey, "Please scan the QR code with the tiqr app", "poll", attributes, img);
   }
 
   @Override

@@ -4,9 +4,10 @@ import java.util.OptionalLong;
 import org.countersign.token.spi.OtpToken;
 
 /**
- * Searches a counter range for a code. Every counter in the range is computed, whether or not one matched
- * earlier, so the time taken does not tell where a code matched. A fresh match (above the last accepted
- * counter) wins over a stale one, which is reported only so that a replay can be recorded as such.
+ * Searches a counter range for a code. Every counter in the range is computed, whether or not one
+ * matched earlier, so the time taken does not tell where a code matched. A fresh match (above the
+ * last accepted counter) wins over a stale one, which is reported only so that a replay can be
+ * recorded as such.
  */
 final class CounterSearch {
 

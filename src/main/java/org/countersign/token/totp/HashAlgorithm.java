@@ -4,7 +4,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The HMAC hash functions OATH tokens use, by their API name ({@code hashlib}) and otpauth name. */
+/**
+ * The HMAC hash functions OATH tokens use, by their API name ({@code hashlib}) and otpauth name.
+ */
 public enum HashAlgorithm {
   SHA1("sha1", "HmacSHA1", "SHA1", 20),
   SHA256("sha256", "HmacSHA256", "SHA256", 32),
@@ -14,7 +16,11 @@ public enum HashAlgorithm {
   private final String macName;
   private final String uriName;
   private final int outputBytes;
-  /** Mac.getInstance looks the provider up each time; one instance per thread and algorithm avoids that. */
+
+  /**
+   * Mac.getInstance looks the provider up each time; one instance per thread and algorithm avoids
+   * that.
+   */
   private final ThreadLocal<javax.crypto.Mac> macs;
 
   HashAlgorithm(String apiName, String macName, String uriName, int outputBytes) {
@@ -22,13 +28,15 @@ public enum HashAlgorithm {
     this.macName = macName;
     this.uriName = uriName;
     this.outputBytes = outputBytes;
-    this.macs = ThreadLocal.withInitial(() -> {
-      try {
-        return javax.crypto.Mac.getInstance(macName);
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(macName + " is not available", e);
-      }
-    });
+    this.macs =
+        ThreadLocal.withInitial(
+            () -> {
+              try {
+                return javax.crypto.Mac.getInstance(macName);
+              } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(macName + " is not available", e);
+              }
+            });
   }
 
   /** This thread's Mac for the algorithm; the caller initialises it with a key before each use. */

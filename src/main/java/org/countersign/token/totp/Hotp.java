@@ -8,8 +8,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HOTP (RFC 4226): HMAC over an 8-byte counter, dynamic truncation, modulo 10^digits. Pure and immutable; TOTP
- * is the same function over a time-step counter.
+ * HOTP (RFC 4226): HMAC over an 8-byte counter, dynamic truncation, modulo 10^digits. Pure and
+ * immutable; TOTP is the same function over a time-step counter.
  *
  * <pre>{@code
  * Hotp hotp = new Hotp(HashAlgorithm.SHA1, 6);
@@ -18,7 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Hotp {
 
-  private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+  private static final int[] POWERS = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
+  };
 
   private final HashAlgorithm algorithm;
   private final int digits;

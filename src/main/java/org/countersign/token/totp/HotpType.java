@@ -18,9 +18,9 @@ import org.countersign.token.spi.Resynchronizer;
 import org.countersign.token.spi.TokenType;
 
 /**
- * HOTP tokens (RFC 4226): counter-based codes. A check looks ahead {@code countersign.hotp.lookahead} counters
- * past the last accepted one; the last accepted counter itself is matched too, so that its reuse is recognised
- * as a replay.
+ * HOTP tokens (RFC 4226): counter-based codes. A check looks ahead {@code
+ * countersign.hotp.lookahead} counters past the last accepted one; the last accepted counter itself
+ * is matched too, so that its reuse is recognised as a replay.
  */
 @ApplicationScoped
 public class HotpType implements TokenType, OtpVerifier, Resynchronizer {

@@ -1,6 +1,5 @@
 package org.countersign.token.totp;
 
-import org.countersign.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -9,19 +8,23 @@ import java.util.Optional;
 import java.util.Set;
 import org.countersign.api.ApiException;
 import org.countersign.api.Params;
+import org.countersign.json.Jsonp;
 import org.countersign.qr.QrCodes;
 import org.countersign.token.Token;
 import org.countersign.token.spi.EnrolmentContext;
 
 /**
  * The enrolment steps TOTP and HOTP share: read {@code genkey}/{@code otpkey}, {@code otplen} and
- * {@code hashlib}, make or take the seed, seal it, and build the {@code googleurl} and {@code otpkey} details.
+ * {@code hashlib}, make or take the seed, seal it, and build the {@code googleurl} and {@code
+ * otpkey} details.
  */
 final class OathEnrolment {
 
   static final String INFO_HASHLIB = "hashlib";
+
   /** RFC 4226 requires at least 128 bits of shared secret. */
   private static final int MIN_KEY_BYTES = 16;
+
   private static final int MAX_KEY_BYTES = 128;
 
   private final HashAlgorithm hash;
@@ -35,17 +38,25 @@ final class OathEnrolment {
   }
 
   /**
-   * Reads the enrolment parameters; an enrollment policy's {@code <type>_hashlib} and {@code <type>_otplen}
-   * override what the request asks for.
+   * Reads the enrolment parameters; an enrollment policy's {@code <type>_hashlib} and {@code
+   * <type>_otplen} override what the request asks for.
    */
-  static OathEnrolment read(Params params, SecureRandom random, EnrolmentContext context, String type) {
-    String hashName = context.policy(type + "_" + OathPolicyActions.HASHLIB)
-        .orElse(params.optional("hashlib").filter(s -> !s.isEmpty()).orElse("sha1"));
-    HashAlgorithm hash = HashAlgorithm.fromApiName(hashName)
-        .orElseThrow(() -> ApiException.invalid("hashlib", "must be one of sha1, sha256, sha512"));
+  static OathEnrolment read(
+      Params params, SecureRandom random, EnrolmentContext context, String type) {
+    String hashName =
+        context
+            .policy(type + "_" + OathPolicyActions.HASHLIB)
+            .orElse(params.optional("hashlib").filter(s -> !s.isEmpty()).orElse("sha1"));
+    HashAlgorithm hash =
+        HashAlgorithm.fromApiName(hashName)
+            .orElseThrow(
+                () -> ApiException.invalid("hashlib", "must be one of sha1, sha256, sha512"));
     Optional<String> forcedLength = context.policy(type + "_" + OathPolicyActions.OTPLEN);
-    int digits = Integer.parseInt(forcedLength.isPresent() ? forcedLength.get()
-        : params.oneOf("otplen", "6", Set.of("6", "8")));
+    int digits =
+        Integer.parseInt(
+            forcedLength.isPresent()
+                ? forcedLength.get()
+                : params.oneOf("otplen", "6", Set.of("6", "8")));
     boolean genkey = params.flag("genkey");
     boolean hasKey = params.has("otpkey");
     if (genkey == hasKey) {
@@ -69,7 +80,8 @@ final class OathEnrolment {
       throw ApiException.invalid("otpkey", "must be hexadecimal");
     }
     if (key.length < MIN_KEY_BYTES || key.length > MAX_KEY_BYTES) {
-      throw ApiException.invalid("otpkey", "must be " + MIN_KEY_BYTES + " to " + MAX_KEY_BYTES + " bytes");
+      throw ApiException.invalid(
+          "otpkey", "must be " + MIN_KEY_BYTES + " to " + MAX_KEY_BYTES + " bytes");
     }
     return key;
   }
@@ -93,7 +105,10 @@ final class OathEnrolment {
     context.sealSecret(seed);
   }
 
-  /** The detail entries an enroller sees once: the provisioning URI and the raw seed, each with a QR code. */
+  /**
+   * The detail entries an enroller sees once: the provisioning URI and the raw seed, each with a QR
+   * code.
+   */
   JsonObjectBuilder detail(String otpauthUri) {
     String seedUri = "seed://" + HexFormat.of().formatHex(seed);
     return Jsonp.createObjectBuilder()
@@ -117,6 +132,7 @@ final class OathEnrolment {
   }
 
   static HashAlgorithm hashOf(java.util.Map<String, String> info) {
-    return HashAlgorithm.fromApiName(info.getOrDefault(INFO_HASHLIB, "sha1")).orElse(HashAlgorithm.SHA1);
+    return HashAlgorithm.fromApiName(info.getOrDefault(INFO_HASHLIB, "sha1"))
+        .orElse(HashAlgorithm.SHA1);
   }
 }

@@ -8,9 +8,9 @@ import org.countersign.policy.ActionSpec;
 import org.countersign.policy.Scope;
 
 /**
- * The enrollment policy actions of HOTP and TOTP, in privacyIDEA's names: {@code hotp_otplen}, {@code
- * hotp_hashlib}, {@code totp_otplen}, {@code totp_hashlib} and {@code totp_timestep} force those parameters of
- * new tokens.
+ * The enrollment policy actions of HOTP and TOTP, in privacyIDEA's names: {@code hotp_otplen},
+ * {@code hotp_hashlib}, {@code totp_otplen}, {@code totp_hashlib} and {@code totp_timestep} force
+ * those parameters of new tokens.
  */
 @ApplicationScoped
 public class OathPolicyActions implements ActionProvider {

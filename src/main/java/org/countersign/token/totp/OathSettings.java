@@ -10,8 +10,10 @@ public class OathSettings {
 
   /** Time steps accepted either side of the current one for TOTP. Default 1, at most 10. */
   public static final String TOTP_WINDOW = "countersign.totp.window";
+
   /** Counters an HOTP check looks ahead of the last accepted one. Default 10, at most 100. */
   public static final String HOTP_LOOKAHEAD = "countersign.hotp.lookahead";
+
   /** How far resynchronisation searches, in counters (HOTP) or time steps (TOTP). Default 1000. */
   public static final String SYNC_WINDOW = "countersign.sync.window";
 

@@ -5,18 +5,21 @@ import java.nio.charset.StandardCharsets;
 import org.apache.commons.codec.binary.Base32;
 
 /**
- * The {@code otpauth://} provisioning URI that Google Authenticator, FreeOTP and their kin scan: label
- * {@code issuer:account}, unpadded Base32 secret, issuer, algorithm, digits and period or counter.
+ * The {@code otpauth://} provisioning URI that Google Authenticator, FreeOTP and their kin scan:
+ * label {@code issuer:account}, unpadded Base32 secret, issuer, algorithm, digits and period or
+ * counter.
  */
 public final class OtpAuthUri {
 
   private OtpAuthUri() {}
 
-  public static String totp(String issuer, String account, byte[] seed, HashAlgorithm h, int digits, int period) {
+  public static String totp(
+      String issuer, String account, byte[] seed, HashAlgorithm h, int digits, int period) {
     return base("totp", issuer, account, seed, h, digits) + "&period=" + period;
   }
 
-  public static String hotp(String issuer, String account, byte[] seed, HashAlgorithm h, int digits, long counter) {
+  public static String hotp(
+      String issuer, String account, byte[] seed, HashAlgorithm h, int digits, long counter) {
     return base("hotp", issuer, account, seed, h, digits) + "&counter=" + counter;
   }
 
@@ -25,12 +28,22 @@ public final class OtpAuthUri {
     return new Base32().encodeToString(seed).replace("=", "");
   }
 
-  private static String base(String kind, String issuer, String account, byte[] seed, HashAlgorithm h, int digits) {
-    return "otpauth://" + kind + "/" + encode(issuer) + ":" + encode(account)
-        + "?secret=" + base32(seed)
-        + "&issuer=" + encode(issuer)
-        + "&algorithm=" + h.uriName()
-        + "&digits=" + digits;
+  private static String base(
+      String kind, String issuer, String account, byte[] seed, HashAlgorithm h, int digits) {
+    return "otpauth://"
+        + kind
+        + "/"
+        + encode(issuer)
+        + ":"
+        + encode(account)
+        + "?secret="
+        + base32(seed)
+        + "&issuer="
+        + encode(issuer)
+        + "&algorithm="
+        + h.uriName()
+        + "&digits="
+        + digits;
   }
 
   private static String encode(String s) {

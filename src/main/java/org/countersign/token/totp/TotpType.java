@@ -19,8 +19,9 @@ import org.countersign.token.spi.Resynchronizer;
 import org.countersign.token.spi.TokenType;
 
 /**
- * TOTP tokens (RFC 6238): the counter is the time step. A check accepts {@code countersign.totp.window} steps
- * either side of the current one; resynchronisation learns a clock shift, kept as {@code timeShift} seconds.
+ * TOTP tokens (RFC 6238): the counter is the time step. A check accepts {@code
+ * countersign.totp.window} steps either side of the current one; resynchronisation learns a clock
+ * shift, kept as {@code timeShift} seconds.
  */
 @ApplicationScoped
 public class TotpType implements TokenType, OtpVerifier, Resynchronizer {
@@ -44,15 +45,19 @@ public class TotpType implements TokenType, OtpVerifier, Resynchronizer {
 
   @Override
   public JsonObject enrol(Token token, Params params, EnrolmentContext context) {
-    int step = Integer.parseInt(context.policy(OathPolicyActions.TOTP_TIMESTEP)
-        .orElseGet(() -> params.oneOf("timeStep", "30", Set.of("30", "60"))));
+    int step =
+        Integer.parseInt(
+            context
+                .policy(OathPolicyActions.TOTP_TIMESTEP)
+                .orElseGet(() -> params.oneOf("timeStep", "30", Set.of("30", "60"))));
     OathEnrolment e = OathEnrolment.read(params, random, context, name());
     try {
       e.applyTo(token, context);
       token.putInfo(INFO_TIME_STEP, Integer.toString(step));
       token.putInfo(INFO_TIME_SHIFT, "0");
       String account = context.username().orElse(token.serial());
-      String uri = OtpAuthUri.totp(settings.issuer(), account, e.seed(), e.hash(), e.digits(), step);
+      String uri =
+          OtpAuthUri.totp(settings.issuer(), account, e.seed(), e.hash(), e.digits(), step);
       return e.detail(uri).build();
     } finally {
       e.clear();
@@ -74,7 +79,8 @@ public class TotpType implements TokenType, OtpVerifier, Resynchronizer {
     int window = oath.syncWindow();
     long from = Math.max(current - window, token.lastCounter() + 1);
     for (long c = from; c <= current + window; c++) {
-      if (totp.hotp().matches(token.seed(), c, otp1) && totp.hotp().matches(token.seed(), c + 1, otp2)) {
+      if (totp.hotp().matches(token.seed(), c, otp1)
+          && totp.hotp().matches(token.seed(), c + 1, otp2)) {
         long shift = (c + 1 - current) * totp.stepSeconds();
         return Optional.of(new Resync(c + 1, Map.of(INFO_TIME_SHIFT, Long.toString(shift))));
       }

@@ -8,12 +8,13 @@ import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaD
 import org.jboss.shrinkwrap.api.Archive;
 
 /**
- * Payara Micro's Arquillian container, booted once per container qualifier and run rather than once per test
- * class. Payara Micro takes its archive on the command line, so the stock adapter boots a server in every
- * {@code deploy} and kills it in every {@code undeploy}. This one answers a repeated deployment of an archive with
- * the same name (every test class deploys the packaged WAR, {@code Deployments.war()}) with the server already
- * running, and stops it when Arquillian stops the container at the end of the run. An archive with another name
- * replaces the running server with one of its own.
+ * Payara Micro's Arquillian container, booted once per container qualifier and run rather than once
+ * per test class. Payara Micro takes its archive on the command line, so the stock adapter boots a
+ * server in every {@code deploy} and kills it in every {@code undeploy}. This one answers a
+ * repeated deployment of an archive with the same name (every test class deploys the packaged WAR,
+ * {@code Deployments.war()}) with the server already running, and stops it when Arquillian stops
+ * the container at the end of the run. An archive with another name replaces the running server
+ * with one of its own.
  */
 public class KeptPayaraMicro extends PayaraMicroDeployableContainer {
 
