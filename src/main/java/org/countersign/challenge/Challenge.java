@@ -144,6 +144,16 @@ public class Challenge {
     return data;
   }
 
+  /** What the challenge was opened for. */
+  public Purpose purpose() {
+    for (Purpose p : Purpose.values()) {
+      if (p.column().equals(purpose)) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("Unknown challenge purpose " + purpose);
+  }
+
   public String sessionKey() {
     return sessionKey;
   }

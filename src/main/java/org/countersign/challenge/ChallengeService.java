@@ -3,8 +3,6 @@ package org.countersign.challenge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -34,9 +32,7 @@ public class ChallengeService {
   /** What a client shows for a challenge answered by typing a code, as privacyIDEA words it. */
   static final String ENTER_CODE = "please enter otp: ";
 
-  @PersistenceContext(unitName = "countersign")
-  EntityManager em;
-
+  @Inject ChallengeStore store;
   @Inject TokenTypes types;
   @Inject Settings settings;
   @Inject SecureRandom random;
@@ -71,7 +67,7 @@ public class ChallengeService {
         continue;
       }
       ChallengeIssuer.NewChallenge c = made.get();
-      em.persist(
+      store.add(
           new Challenge(
               transactionId,
               purpose,
@@ -109,32 +105,19 @@ public class ChallengeService {
 
   /** The unexpired challenges of a transaction opened for this purpose. */
   public List<Challenge> ofTransaction(String transactionId, Purpose purpose) {
-    return em.createNamedQuery(Challenge.OF_TRANSACTION, Challenge.class)
-        .setParameter("tx", transactionId)
-        .setParameter("purpose", purpose.column())
-        .setParameter("now", utc(clock.instant()))
-        .getResultList();
+    return store.ofTransaction(transactionId, purpose, utc(clock.instant()));
   }
 
   /**
    * Ends a transaction once one of its challenges has been answered with a code; true exactly once.
    */
   public boolean close(String transactionId, Purpose purpose) {
-    return em.createNamedQuery(Challenge.CLOSE)
-            .setParameter("tx", transactionId)
-            .setParameter("purpose", purpose.column())
-            .setParameter("now", utc(clock.instant()))
-            .executeUpdate()
-        > 0;
+    return store.close(transactionId, purpose, utc(clock.instant())) > 0;
   }
 
   /** The open (unexpired) challenge an app refers to by its session key. */
   public Optional<Challenge> bySessionKey(String sessionKey) {
-    return em.createNamedQuery(Challenge.BY_SESSION_KEY, Challenge.class)
-        .setParameter("key", sessionKey)
-        .setParameter("now", utc(clock.instant()))
-        .getResultStream()
-        .findFirst();
+    return store.bySessionKey(sessionKey, utc(clock.instant()));
   }
 
   /**
@@ -142,31 +125,17 @@ public class ChallengeService {
    * meanwhile.
    */
   public boolean markAnswered(Challenge challenge) {
-    return em.createNamedQuery(Challenge.MARK_ANSWERED)
-            .setParameter("id", challenge.id())
-            .setParameter("now", utc(clock.instant()))
-            .executeUpdate()
-        == 1;
+    return store.markAnswered(challenge, utc(clock.instant()));
   }
 
   /** Whether a challenge of this transaction has been answered and not yet finalised. */
   public boolean answered(String transactionId) {
-    return em.createNamedQuery(Challenge.BY_TRANSACTION, Challenge.class)
-        .setParameter("tx", transactionId)
-        .setParameter("now", utc(clock.instant()))
-        .getResultStream()
-        .anyMatch(Challenge::answered);
+    return store.anyAnswered(transactionId, utc(clock.instant()));
   }
 
   /** Consumes the answered challenge of this transaction for this token; true exactly once. */
   public boolean finalise(String transactionId, Purpose purpose, Token token) {
-    return em.createNamedQuery(Challenge.FINALISE)
-            .setParameter("tx", transactionId)
-            .setParameter("purpose", purpose.column())
-            .setParameter("serial", token.serial())
-            .setParameter("now", utc(clock.instant()))
-            .executeUpdate()
-        == 1;
+    return store.finalise(transactionId, purpose, token.serial(), utc(clock.instant()));
   }
 
   private String newTransactionId() {

@@ -1,6 +1,8 @@
 package org.countersign.config;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -15,10 +17,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class Configuration {
 
-  private final Config config;
+  private final Function<String, Optional<String>> source;
 
-  private Configuration(Config config) {
-    this.config = config;
+  private Configuration(Function<String, Optional<String>> source) {
+    this.source = source;
   }
 
   /**
@@ -26,11 +28,18 @@ public final class Configuration {
    * files).
    */
   public static Configuration current() {
-    return new Configuration(ConfigProvider.getConfig());
+    Config config = ConfigProvider.getConfig();
+    return new Configuration(key -> config.getOptionalValue(key, String.class));
+  }
+
+  /** A configuration of exactly these values, for tests that build settings directly. */
+  public static Configuration of(Map<String, String> values) {
+    Map<String, String> copy = Map.copyOf(values);
+    return new Configuration(key -> Optional.ofNullable(copy.get(key)));
   }
 
   public Optional<String> optional(String key) {
-    return config.getOptionalValue(key, String.class).map(String::strip).filter(s -> !s.isEmpty());
+    return source.apply(key).map(String::strip).filter(s -> !s.isEmpty());
   }
 
   public String string(String key, String defaultValue) {

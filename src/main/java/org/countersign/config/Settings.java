@@ -1,18 +1,37 @@
 package org.countersign.config;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The core settings, each key a documented constant, read once at start-up and validated. Token
+ * The core settings, each key a documented constant, read once at start-up and validated into one
+ * immutable value; tests build it with {@code Settings.from(Configuration.of(Map.of(...)))}. Token
  * types keep their own keys beside them (for example {@code countersign.tiqr.*}) and read them
  * through {@link Configuration}. README.md lists every key; each can be set as a system property or
  * as an environment variable ({@code countersign.data.dir} becomes {@code COUNTERSIGN_DATA_DIR}).
  */
-@ApplicationScoped
-public class Settings {
+public record Settings(
+    String dataDirectory,
+    String configuredAdminPassword,
+    int adminPasswordMinLength,
+    String defaultRealm,
+    String issuer,
+    int maxFail,
+    /** See {@link #FAILCOUNTER_CLEAR_TIMEOUT}; 0 for a lock that only an admin clears. */
+    int failCounterClearTimeoutSeconds,
+    boolean pinFailureCounts,
+    boolean enrolVerify,
+    boolean selfEnrolment,
+    int jwtLifetimeSeconds,
+    int passwordIterations,
+    int challengeValiditySeconds,
+    int signInMaxFailures,
+    int signInLockSeconds,
+    int signInAddressMaxFailures,
+    int passwordConcurrency,
+    int passwordQueue,
+    java.net.URI configuredPublicUrl)
+    implements ReadAtStart {
 
   /** Directory holding the key file and, by default, the H2 database. Default {@code ./data}. */
   public static final String DATA_DIR = "countersign.data.dir";
@@ -106,126 +125,53 @@ public class Settings {
    */
   public static final String PASSWORD_QUEUE = "countersign.password.queue";
 
-  private Path dataDir;
-  private Optional<String> adminPassword;
-  private int adminPasswordMinLength;
-  private String defaultRealm;
-  private String issuer;
-  private int maxFail;
-  private int failCounterClearTimeout;
-  private boolean pinFailureCounts;
-  private boolean enrolVerify;
-  private boolean selfEnrolment;
-  private int jwtLifetimeSeconds;
-  private int passwordIterations;
-  private int challengeValiditySeconds;
-  private int signInMaxFailures;
-  private int signInLockSeconds;
-  private int signInAddressMaxFailures;
-  private int passwordConcurrency;
-  private int passwordQueue;
-  private Optional<java.net.URI> publicUrl;
-
-  @PostConstruct
-  void read() {
-    Configuration c = Configuration.current();
-    dataDir = Path.of(c.string(DATA_DIR, "./data")).toAbsolutePath().normalize();
-    adminPassword = c.optional(ADMIN_PASSWORD);
-    adminPasswordMinLength = c.integer(ADMIN_PASSWORD_MIN_LENGTH, 12, 1, 1024);
-    defaultRealm = c.string(DEFAULT_REALM, "default");
-    issuer = c.string(ISSUER, "Countersign");
-    maxFail = c.integer(MAX_FAIL, 10, 1, 1000);
-    failCounterClearTimeout = c.integer(FAILCOUNTER_CLEAR_TIMEOUT, 600, 0, 31 * 86400);
-    pinFailureCounts = c.bool(PIN_FAILURE_COUNTS, true);
-    enrolVerify = c.bool(ENROL_VERIFY, false);
-    selfEnrolment = c.bool(SELF_ENROLMENT, true);
-    jwtLifetimeSeconds = c.integer(JWT_LIFETIME, 3600, 10, 86400);
-    passwordIterations = c.integer(PASSWORD_ITERATIONS, 600_000, 1_000, 10_000_000);
-    challengeValiditySeconds = c.integer(CHALLENGE_VALIDITY, 120, 5, 3600);
-    publicUrl = c.optional(PUBLIC_URL).map(Settings::baseUri);
-    signInMaxFailures = c.integer(SIGNIN_MAX_FAILURES, 5, 1, 1000);
-    signInLockSeconds = c.integer(SIGNIN_LOCK_SECONDS, 60, 1, 900);
-    signInAddressMaxFailures = c.integer(SIGNIN_ADDRESS_MAX_FAILURES, 50, 1, 10_000_000);
+  /** Reads and validates every core setting; the message of a failure names the key. */
+  public static Settings from(Configuration c) {
     int cores = Runtime.getRuntime().availableProcessors();
-    passwordConcurrency = c.integer(PASSWORD_CONCURRENCY, Math.max(1, cores / 2), 1, 1024);
-    passwordQueue = c.integer(PASSWORD_QUEUE, 0, 0, 10_000);
+    return new Settings(
+        Path.of(c.string(DATA_DIR, "./data")).toAbsolutePath().normalize().toString(),
+        c.optional(ADMIN_PASSWORD).orElse(null),
+        c.integer(ADMIN_PASSWORD_MIN_LENGTH, 12, 1, 1024),
+        c.string(DEFAULT_REALM, "default"),
+        c.string(ISSUER, "Countersign"),
+        c.integer(MAX_FAIL, 10, 1, 1000),
+        c.integer(FAILCOUNTER_CLEAR_TIMEOUT, 600, 0, 31 * 86400),
+        c.bool(PIN_FAILURE_COUNTS, true),
+        c.bool(ENROL_VERIFY, false),
+        c.bool(SELF_ENROLMENT, true),
+        c.integer(JWT_LIFETIME, 3600, 10, 86400),
+        c.integer(PASSWORD_ITERATIONS, 600_000, 1_000, 10_000_000),
+        c.integer(CHALLENGE_VALIDITY, 120, 5, 3600),
+        c.integer(SIGNIN_MAX_FAILURES, 5, 1, 1000),
+        c.integer(SIGNIN_LOCK_SECONDS, 60, 1, 900),
+        c.integer(SIGNIN_ADDRESS_MAX_FAILURES, 50, 1, 10_000_000),
+        c.integer(PASSWORD_CONCURRENCY, Math.max(1, cores / 2), 1, 1024),
+        c.integer(PASSWORD_QUEUE, 0, 0, 10_000),
+        c.optional(PUBLIC_URL).map(Settings::baseUri).orElse(null));
   }
 
   public Path dataDir() {
-    return dataDir;
+    return Path.of(dataDirectory);
   }
 
   public Optional<String> adminPassword() {
-    return adminPassword;
-  }
-
-  public int adminPasswordMinLength() {
-    return adminPasswordMinLength;
-  }
-
-  public String defaultRealm() {
-    return defaultRealm;
-  }
-
-  public String issuer() {
-    return issuer;
-  }
-
-  public int maxFail() {
-    return maxFail;
-  }
-
-  /** See {@link #FAILCOUNTER_CLEAR_TIMEOUT}; 0 for a lock that only an admin clears. */
-  public int failCounterClearTimeoutSeconds() {
-    return failCounterClearTimeout;
-  }
-
-  public boolean pinFailureCounts() {
-    return pinFailureCounts;
-  }
-
-  public boolean enrolVerify() {
-    return enrolVerify;
-  }
-
-  public boolean selfEnrolment() {
-    return selfEnrolment;
-  }
-
-  public int jwtLifetimeSeconds() {
-    return jwtLifetimeSeconds;
-  }
-
-  public int passwordIterations() {
-    return passwordIterations;
-  }
-
-  public int challengeValiditySeconds() {
-    return challengeValiditySeconds;
-  }
-
-  public int signInMaxFailures() {
-    return signInMaxFailures;
-  }
-
-  public int signInLockSeconds() {
-    return signInLockSeconds;
-  }
-
-  public int signInAddressMaxFailures() {
-    return signInAddressMaxFailures;
-  }
-
-  public int passwordConcurrency() {
-    return passwordConcurrency;
-  }
-
-  public int passwordQueue() {
-    return passwordQueue;
+    return Optional.ofNullable(configuredAdminPassword);
   }
 
   public Optional<java.net.URI> publicUrl() {
-    return publicUrl;
+    return Optional.ofNullable(configuredPublicUrl);
+  }
+
+  /** Without the configured admin password, which must never reach a log. */
+  @Override
+  public String toString() {
+    return "Settings[dataDir="
+        + dataDirectory
+        + ", realm="
+        + defaultRealm
+        + ", publicUrl="
+        + configuredPublicUrl
+        + "]";
   }
 
   private static java.net.URI baseUri(String raw) {

@@ -6,20 +6,24 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.countersign.config.ReadAtStart;
 import org.countersign.crypto.KeyException;
 import org.countersign.user.AdminAccounts;
 import org.flywaydb.core.Flyway;
 
 /**
- * Brings the server up in order: a check of the configured admin password, schema migrations, then
- * the master key (checked against the database), then the first admin account. Any failure stops
- * the deployment with one clear log line ({@link StartRefusal}; on Payara Micro the process ends
- * too), so the server never runs against a schema it does not know, with a key that does not open
- * its secrets or with a placeholder or short admin password.
+ * Brings the server up in order: every package's settings ({@link ReadAtStart}), a check of the
+ * configured admin password, schema migrations, then the master key (checked against the database),
+ * then the first admin account. Any failure stops the deployment with one clear log line ({@link
+ * StartRefusal}; on Payara Micro the process ends too), so the server never runs against a schema
+ * it does not know, with a key that does not open its secrets or with a placeholder or short admin
+ * password.
  */
 @Singleton
 @Startup
@@ -31,12 +35,14 @@ public class Bootstrap {
   @Resource(lookup = "java:app/jdbc/countersign")
   DataSource dataSource;
 
+  @Inject @Any Instance<ReadAtStart> settings;
   @Inject KeyCheck keyCheck;
   @Inject AdminAccounts admins;
 
   @PostConstruct
   void start() {
     try {
+      settings.forEach(ReadAtStart.class::cast);
       admins.checkConfiguredPassword();
       migrate();
       keyCheck.loadKey();

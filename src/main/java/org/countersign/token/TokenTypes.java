@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,10 +28,21 @@ public class TokenTypes {
   @Inject @Any Instance<TokenType> beans;
   private Map<String, TokenType> byName;
 
+  /** A registry of exactly these types, for tests below the container. */
+  public static TokenTypes of(TokenType... types) {
+    TokenTypes registry = new TokenTypes();
+    registry.collect(List.of(types));
+    return registry;
+  }
+
   @PostConstruct
   void collect() {
+    collect(beans);
+  }
+
+  private void collect(Iterable<TokenType> types) {
     Map<String, TokenType> map = new TreeMap<>();
-    for (TokenType type : beans) {
+    for (TokenType type : types) {
       if (map.put(type.name(), type) != null) {
         throw new IllegalStateException("Two token types are named '" + type.name() + "'");
       }

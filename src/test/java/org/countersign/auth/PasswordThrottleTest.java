@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.countersign.config.Configuration;
 import org.countersign.config.Settings;
 import org.countersign.crypto.KeyRing;
 import org.junit.jupiter.api.Test;
@@ -83,22 +84,12 @@ class PasswordThrottleTest {
     t.rows = rows;
     t.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     t.settings =
-        new Settings() {
-          @Override
-          public int signInMaxFailures() {
-            return accountMax;
-          }
-
-          @Override
-          public int signInAddressMaxFailures() {
-            return addressMax;
-          }
-
-          @Override
-          public int signInLockSeconds() {
-            return 60;
-          }
-        };
+        Settings.from(
+            Configuration.of(
+                Map.of(
+                    Settings.SIGNIN_MAX_FAILURES, String.valueOf(accountMax),
+                    Settings.SIGNIN_ADDRESS_MAX_FAILURES, String.valueOf(addressMax),
+                    Settings.SIGNIN_LOCK_SECONDS, "60")));
     KeyRing keys = new KeyRing();
     keys.install(new byte[32]);
     t.keys = keys;

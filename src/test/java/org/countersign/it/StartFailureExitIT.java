@@ -25,6 +25,22 @@ class StartFailureExitIT {
   }
 
   @Test
+  void aTokenTypeSettingIsCheckedAtStartNotAtFirstUse() {
+    OwnServer own =
+        OwnServer.fresh(
+            "exit-bad-ocra-suite",
+            Map.of("countersign.tiqr.ocra.suite", "OCRA-1:HOTP-SHA1-6:C-QN08"));
+    try (ClusterNode node = own.node().launch()) {
+      assertNotEquals(0, node.awaitExit(), node.log().toString());
+      assertEquals(1, refusals(node.logText()), node.log().toString());
+      assertTrue(
+          node.logText()
+              .contains("Countersign cannot start: Configuration 'countersign.tiqr.ocra.suite'"),
+          node.log().toString());
+    }
+  }
+
+  @Test
   void anUnreachableDatabaseEndsTheProcessWithANonZeroStatus() {
     Map<String, String> settings = new HashMap<>();
     settings.put(

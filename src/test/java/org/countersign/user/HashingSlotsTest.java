@@ -3,10 +3,12 @@ package org.countersign.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.countersign.config.Configuration;
 import org.countersign.config.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,17 +26,11 @@ class HashingSlotsTest {
   private static HashingSlots slots(int concurrency, int queue) {
     HashingSlots s = new HashingSlots();
     s.settings =
-        new Settings() {
-          @Override
-          public int passwordConcurrency() {
-            return concurrency;
-          }
-
-          @Override
-          public int passwordQueue() {
-            return queue;
-          }
-        };
+        Settings.from(
+            Configuration.of(
+                Map.of(
+                    Settings.PASSWORD_CONCURRENCY, String.valueOf(concurrency),
+                    Settings.PASSWORD_QUEUE, String.valueOf(queue))));
     s.init();
     return s;
   }

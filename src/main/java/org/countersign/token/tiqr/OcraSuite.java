@@ -26,7 +26,7 @@ import java.util.random.RandomGenerator;
  * int length = suite.sessionLength();                          // 64
  * }</pre>
  */
-public final class OcraSuite {
+public final class OcraSuite implements java.io.Serializable {
 
   /** The format of the challenge question, the letter after {@code Q} in the suite. */
   public enum QuestionFormat {

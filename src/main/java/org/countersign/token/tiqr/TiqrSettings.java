@@ -1,14 +1,19 @@
 package org.countersign.token.tiqr;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.countersign.config.Configuration;
+import org.countersign.config.ReadAtStart;
 
 /**
  * Settings of the TiQR token type, read once at start-up; an invalid OCRA suite stops the start-up.
  */
-@ApplicationScoped
-public class TiqrSettings {
+public record TiqrSettings(
+    String serviceIdentifier,
+    String serviceName,
+    String logoUrl,
+    String infoUrl,
+    int enrolmentValiditySeconds,
+    OcraSuite suite)
+    implements ReadAtStart {
 
   /** Reverse-domain identifier of this service in the app, such as {@code org.example.mfa}. */
   public static final String SERVICE_IDENTIFIER = "countersign.tiqr.service.identifier";
@@ -30,23 +35,21 @@ public class TiqrSettings {
 
   static final String DEFAULT_SUITE = "OCRA-1:HOTP-SHA1-6:QH10-S";
 
-  private String serviceIdentifier;
-  private String serviceName;
-  private String logoUrl;
-  private String infoUrl;
-  private int enrolmentValiditySeconds;
-  private OcraSuite suite;
+  /** Reads and validates the TiQR settings; the message of a failure names the key. */
+  public static TiqrSettings from(Configuration c) {
+    return new TiqrSettings(
+        c.string(SERVICE_IDENTIFIER, "org.countersign"),
+        c.string(SERVICE_NAME, "Countersign"),
+        c.string(LOGO_URL, ""),
+        c.string(INFO_URL, ""),
+        c.integer(ENROLMENT_VALIDITY, 300, 10, 86_400),
+        suite(c.string(OCRA_SUITE, DEFAULT_SUITE)));
+  }
 
-  @PostConstruct
-  void read() {
-    Configuration c = Configuration.current();
-    serviceIdentifier = c.string(SERVICE_IDENTIFIER, "org.countersign");
-    serviceName = c.string(SERVICE_NAME, "Countersign");
-    logoUrl = c.string(LOGO_URL, "");
-    infoUrl = c.string(INFO_URL, "");
-    enrolmentValiditySeconds = c.integer(ENROLMENT_VALIDITY, 300, 10, 86_400);
+  private static OcraSuite suite(String text) {
+    OcraSuite suite;
     try {
-      suite = OcraSuite.parse(c.string(OCRA_SUITE, DEFAULT_SUITE));
+      suite = OcraSuite.parse(text);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("Configuration '" + OCRA_SUITE + "': " + e.getMessage());
     }
@@ -56,6 +59,7 @@ public class TiqrSettings {
               + OCRA_SUITE
               + "': the tiqr app supports only question and session suites.");
     }
+    return suite;
   }
 
   /**
@@ -72,29 +76,5 @@ public class TiqrSettings {
     } catch (IllegalArgumentException e) {
       return false;
     }
-  }
-
-  public String serviceIdentifier() {
-    return serviceIdentifier;
-  }
-
-  public String serviceName() {
-    return serviceName;
-  }
-
-  public String logoUrl() {
-    return logoUrl;
-  }
-
-  public String infoUrl() {
-    return infoUrl;
-  }
-
-  public int enrolmentValiditySeconds() {
-    return enrolmentValiditySeconds;
-  }
-
-  public OcraSuite suite() {
-    return suite;
   }
 }

@@ -1,12 +1,11 @@
 package org.countersign.token.totp;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.countersign.config.Configuration;
+import org.countersign.config.ReadAtStart;
 
 /** Settings of the OATH token types (TOTP and HOTP), read once at start-up. */
-@ApplicationScoped
-public class OathSettings {
+public record OathSettings(int totpWindow, int hotpLookahead, int syncWindow)
+    implements ReadAtStart {
 
   /** Time steps accepted either side of the current one for TOTP. Default 1, at most 10. */
   public static final String TOTP_WINDOW = "countersign.totp.window";
@@ -17,27 +16,11 @@ public class OathSettings {
   /** How far resynchronisation searches, in counters (HOTP) or time steps (TOTP). Default 1000. */
   public static final String SYNC_WINDOW = "countersign.sync.window";
 
-  private int totpWindow;
-  private int hotpLookahead;
-  private int syncWindow;
-
-  @PostConstruct
-  void read() {
-    Configuration c = Configuration.current();
-    totpWindow = c.integer(TOTP_WINDOW, 1, 0, 10);
-    hotpLookahead = c.integer(HOTP_LOOKAHEAD, 10, 1, 100);
-    syncWindow = c.integer(SYNC_WINDOW, 1000, 2, 10_000);
-  }
-
-  public int totpWindow() {
-    return totpWindow;
-  }
-
-  public int hotpLookahead() {
-    return hotpLookahead;
-  }
-
-  public int syncWindow() {
-    return syncWindow;
+  /** Reads and validates the OATH settings; the message of a failure names the key. */
+  public static OathSettings from(Configuration c) {
+    return new OathSettings(
+        c.integer(TOTP_WINDOW, 1, 0, 10),
+        c.integer(HOTP_LOOKAHEAD, 10, 1, 100),
+        c.integer(SYNC_WINDOW, 1000, 2, 10_000));
   }
 }
