@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.countersign.json.Jsonp;
+import org.countersign.token.spi.Parameters;
 
 /**
  * Request parameters as privacyIDEA accepts them: the query string, a form body or a JSON object
@@ -24,7 +25,7 @@ import org.countersign.json.Jsonp;
  * String user = p.required("user");
  * }</pre>
  */
-public final class Params {
+public final class Params implements Parameters {
 
   /** Longest accepted parameter value, in characters. */
   public static final int MAX_VALUE_LENGTH = 2048;
@@ -85,11 +86,13 @@ public final class Params {
     }
   }
 
+  @Override
   public Optional<String> optional(String name) {
     return Optional.ofNullable(values.get(name));
   }
 
   /** The value, or an {@code ERR905: Missing parameter} error when absent or empty. */
+  @Override
   public String required(String name) {
     String value = values.get(name);
     if (value == null || value.isEmpty()) {
@@ -107,6 +110,7 @@ public final class Params {
     return value;
   }
 
+  @Override
   public boolean has(String name) {
     return values.containsKey(name) && !values.get(name).isEmpty();
   }
@@ -129,6 +133,7 @@ public final class Params {
   }
 
   /** A value from a fixed set, or the default when absent. */
+  @Override
   public String oneOf(String name, String defaultValue, Set<String> allowed) {
     String value = optional(name).filter(s -> !s.isEmpty()).orElse(defaultValue);
     if (!allowed.contains(value)) {
@@ -139,6 +144,7 @@ public final class Params {
   }
 
   /** A flag such as {@code genkey=1}; true for 1, true, yes or on. */
+  @Override
   public boolean flag(String name) {
     String value = values.getOrDefault(name, "").strip().toLowerCase(java.util.Locale.ROOT);
     switch (value) {

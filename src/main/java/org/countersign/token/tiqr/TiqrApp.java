@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.countersign.api.ApiException;
 import org.countersign.api.ErrorCode;
-import org.countersign.api.Params;
 import org.countersign.audit.AuditLog;
 import org.countersign.challenge.Challenge;
 import org.countersign.challenge.ChallengeService;
@@ -22,6 +21,7 @@ import org.countersign.token.TokenRepository;
 import org.countersign.token.TokenSecrets;
 import org.countersign.token.spi.AppEndpoint.AppContext;
 import org.countersign.token.spi.AppEndpoint.AppReply;
+import org.countersign.token.spi.Parameters;
 import org.countersign.user.User;
 import org.countersign.user.UserStore;
 
@@ -49,7 +49,7 @@ public class TiqrApp {
   @Inject Clock clock;
 
   @Transactional(dontRollbackOn = ApiException.class)
-  public AppReply handle(Params params, AppContext context) {
+  public AppReply handle(Parameters params, AppContext context) {
     String action = params.optional("action").filter(s -> !s.isEmpty()).orElse("authentication");
     switch (action) {
       case "metadata":
@@ -63,7 +63,7 @@ public class TiqrApp {
     }
   }
 
-  private AppReply metadata(Params params, AppContext context) {
+  private AppReply metadata(Parameters params, AppContext context) {
     String session = params.required("session");
     Token token = tiqrToken(params.required("serial"));
     if (!RolloutState.CLIENT_WAIT.equals(token.rolloutState())
@@ -99,7 +99,7 @@ public class TiqrApp {
     return AppReply.json(json.toString());
   }
 
-  private AppReply enrollment(Params params, AppContext context) {
+  private AppReply enrollment(Parameters params, AppContext context) {
     String session = params.required("session");
     Token token = tiqrToken(params.required("serial"));
     byte[] secret = parseSecret(params.required("secret"));
@@ -122,7 +122,7 @@ public class TiqrApp {
     return AppReply.text("OK");
   }
 
-  private AppReply authentication(Params params, AppContext context) {
+  private AppReply authentication(Parameters params, AppContext context) {
     Optional<String> sessionKey = params.optional("sessionKey").filter(s -> !s.isEmpty());
     Optional<String> userId = params.optional("userId").filter(s -> !s.isEmpty());
     Optional<String> response = params.optional("response").filter(s -> !s.isEmpty());

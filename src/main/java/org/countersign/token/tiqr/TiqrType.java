@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
 import org.countersign.api.ApiException;
-import org.countersign.api.Params;
 import org.countersign.json.Jsonp;
 import org.countersign.qr.QrCodes;
 import org.countersign.token.EnrolmentSessions;
@@ -18,7 +19,10 @@ import org.countersign.token.Token;
 import org.countersign.token.spi.AppEndpoint;
 import org.countersign.token.spi.ChallengeIssuer;
 import org.countersign.token.spi.EnrolmentContext;
+import org.countersign.token.spi.Parameters;
+import org.countersign.token.spi.Provisioning;
 import org.countersign.token.spi.TokenType;
+import org.countersign.token.spi.TypeEnrolment;
 
 /**
  * TiQR tokens: the smartphone app holds the secret and answers OCRA challenges it scans from a QR
@@ -55,31 +59,26 @@ public class TiqrType implements TokenType, ChallengeIssuer, AppEndpoint {
   }
 
   @Override
-  public JsonObject enrol(Token token, Params params, EnrolmentContext context) {
+  public TypeEnrolment enrol(Parameters params, EnrolmentContext context) {
     if (context.username().isEmpty()) {
       throw ApiException.missing("user");
     }
     OcraSuite suite =
         context.policy(TiqrPolicyActions.OCRA_SUITE).map(OcraSuite::parse).orElse(settings.suite());
-    token.putInfo(INFO_SUITE, suite.text());
-    token.setOtpLen(suite.digits());
-    token.setRolloutState(RolloutState.CLIENT_WAIT);
-    String session = sessions.open(token.serial(), settings.enrolmentValiditySeconds());
+    String session = sessions.open(context.serial(), settings.enrolmentValiditySeconds());
     String metadataUrl =
         context.publicBase()
             + "ttype/tiqr?action=metadata&session="
             + session
             + "&serial="
-            + encode(token.serial());
-    String value = "tiqrenroll://" + metadataUrl;
-    return Jsonp.createObjectBuilder()
-        .add(
-            "tiqrenroll",
-            Jsonp.createObjectBuilder()
-                .add("description", "URL for TiQR enrollment")
-                .add("value", value)
-                .add("img", QrCodes.pngDataUri(value)))
-        .build();
+            + encode(context.serial());
+    return new TypeEnrolment(
+        suite.digits(),
+        Map.of(INFO_SUITE, suite.text()),
+        RolloutState.CLIENT_WAIT,
+        Optional.of(
+            new Provisioning.AppEnrolment(
+                "tiqrenroll", "URL for TiQR enrollment", "tiqrenroll://" + metadataUrl)));
   }
 
   @Override
@@ -113,7 +112,7 @@ public class TiqrType implements TokenType, ChallengeIssuer, AppEndpoint {
   }
 
   @Override
-  public AppReply handle(Params params, AppContext context) {
+  public AppReply handle(Parameters params, AppContext context) {
     return app.handle(params, context);
   }
 
