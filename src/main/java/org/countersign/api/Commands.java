@@ -2,6 +2,7 @@ package org.countersign.api;
 
 import java.util.Optional;
 import org.countersign.challenge.Purpose;
+import org.countersign.error.DomainException;
 import org.countersign.token.EnrolmentRequest;
 import org.countersign.validate.CheckRequest;
 
@@ -18,7 +19,7 @@ final class Commands {
     Optional<String> user = nonEmpty(p, "user");
     Optional<String> serial = nonEmpty(p, "serial");
     if (user.isEmpty() && serial.isEmpty()) {
-      throw ApiException.missing("user");
+      throw DomainException.missing("user");
     }
     return new CheckRequest(
         user,
@@ -34,7 +35,7 @@ final class Commands {
     Optional<String> user = nonEmpty(p, "user");
     Optional<String> serial = nonEmpty(p, "serial");
     if (user.isEmpty() && serial.isEmpty()) {
-      throw ApiException.missing("user");
+      throw DomainException.missing("user");
     }
     return new CheckRequest(
         user, nonEmpty(p, "realm"), serial, "", Optional.empty(), Purpose.CHECK);

@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.countersign.auth.Caller;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 import org.countersign.json.Jsonp;
 import org.countersign.token.Confirmation;
 import org.countersign.token.Enrolment;
@@ -45,7 +47,7 @@ public class TokenResource extends ApiResource {
     if (p.has("verify")) {
       String serial = p.required("serial");
       if (enrolment.confirm(serial, p.required("verify"), caller) != Confirmation.CONFIRMED) {
-        throw new ApiException(ErrorCode.TOKEN_ADMIN, "Verification of the new token failed.");
+        throw new DomainException(Reason.TOKEN_ADMIN, "Verification of the new token failed.");
       }
       return responses.ok(JsonValue.TRUE, EnrolmentJson.confirmed(serial));
     }

@@ -10,12 +10,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.countersign.api.ApiException;
-import org.countersign.api.ErrorCode;
 import org.countersign.audit.AuditLog;
 import org.countersign.auth.Caller;
 import org.countersign.config.Settings;
 import org.countersign.crypto.KeyRing;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 import org.countersign.policy.CoreActions;
 import org.countersign.policy.Decision;
 import org.countersign.policy.Policies;
@@ -102,13 +102,13 @@ public class EnrolmentService {
             .capability(token.type(), Resumable.class)
             .orElseThrow(
                 () ->
-                    new ApiException(
-                        ErrorCode.TOKEN_ADMIN, "This token type cannot resume its set-up."));
+                    new DomainException(
+                        Reason.TOKEN_ADMIN, "This token type cannot resume its set-up."));
     byte[] seed =
         secrets
             .seed(token)
             .orElseThrow(
-                () -> new ApiException(ErrorCode.TOKEN_ADMIN, "The token has no secret yet."));
+                () -> new DomainException(Reason.TOKEN_ADMIN, "The token has no secret yet."));
     Provisioning provisioning;
     try {
       provisioning = resumable.resume(token, seed, token.username().orElse(serial));
@@ -130,9 +130,9 @@ public class EnrolmentService {
         tokens
             .bySerial(serial)
             .filter(t -> caller.mayActOn(t.realm().orElse(""), t.username().orElse("")))
-            .orElseThrow(() -> ApiException.tokenNotFound(serial));
+            .orElseThrow(() -> DomainException.tokenNotFound(serial));
     if (token.rolloutState() != RolloutState.VERIFY) {
-      throw new ApiException(ErrorCode.TOKEN_ADMIN, "The token is not waiting for verification.");
+      throw new DomainException(Reason.TOKEN_ADMIN, "The token is not waiting for verification.");
     }
     return token;
   }
@@ -144,7 +144,7 @@ public class EnrolmentService {
             request.type().filter(s -> !s.isEmpty()).orElse("hotp").toLowerCase(Locale.ROOT));
     boolean takesCodes = types.capability(type.name(), OtpVerifier.class).isPresent();
     if (mustConfirm && !takesCodes) {
-      throw ApiException.invalid("type", "this type has no codes to confirm");
+      throw DomainException.invalid("type", "this type has no codes to confirm");
     }
     rights.require(caller, TypePolicyActions.enrolRight(type.name()));
     Optional<User> owner = owner(request, caller);
@@ -213,8 +213,8 @@ public class EnrolmentService {
             .capability(token.type(), OtpVerifier.class)
             .orElseThrow(
                 () ->
-                    new ApiException(
-                        ErrorCode.TOKEN_ADMIN, "This token type has no codes to verify."));
+                    new DomainException(
+                        Reason.TOKEN_ADMIN, "This token type has no codes to verify."));
     OtpToken opened = secrets.open(token).orElseThrow();
     OptionalLong counter;
     try {
@@ -246,7 +246,7 @@ public class EnrolmentService {
     Optional<String> name = request.user().filter(s -> !s.isEmpty());
     if (!caller.isAdmin()) {
       if (name.isPresent() && !name.get().equals(caller.username())) {
-        throw ApiException.forbidden("Users may enrol tokens only for themselves.");
+        throw DomainException.forbidden("Users may enrol tokens only for themselves.");
       }
       return Optional.of(users.require(caller.realm(), caller.username()));
     }
@@ -260,7 +260,7 @@ public class EnrolmentService {
   private static String bounded(String name, String given, int max) {
     String value = given == null ? "" : given;
     if (value.length() > max) {
-      throw ApiException.invalid(name, "at most " + max + " characters");
+      throw DomainException.invalid(name, "at most " + max + " characters");
     }
     return value;
   }

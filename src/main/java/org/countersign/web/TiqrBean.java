@@ -6,10 +6,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
-import org.countersign.api.ApiException;
 import org.countersign.auth.Caller;
 import org.countersign.challenge.IssuedChallenge;
 import org.countersign.config.Settings;
+import org.countersign.error.DomainException;
 import org.countersign.policy.PolicyRefusal;
 import org.countersign.qr.QrCodes;
 import org.countersign.token.Enrolment;
@@ -66,7 +66,7 @@ public class TiqrBean implements Serializable {
     } catch (PolicyRefusal e) {
       Texts.error("setup.refused");
       return;
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       Texts.error("setup.failed");
       return;
     }
@@ -94,7 +94,7 @@ public class TiqrBean implements Serializable {
       } else if (step == Step.CHALLENGE && validation.answered(transactionId)) {
         finish();
       }
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       step = Step.INTRO;
       Texts.error("tokens.notfound", serial);
     }
@@ -153,7 +153,7 @@ public class TiqrBean implements Serializable {
     if (serial != null) {
       try {
         tokens.delete(serial, signedIn.caller());
-      } catch (ApiException e) {
+      } catch (DomainException e) {
         // Deleted meanwhile: nothing left to discard.
       }
     }

@@ -7,9 +7,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
-import org.countersign.api.ApiException;
 import org.countersign.auth.Caller;
 import org.countersign.config.Settings;
+import org.countersign.error.DomainException;
 import org.countersign.policy.PolicyRefusal;
 import org.countersign.token.Confirmation;
 import org.countersign.token.Enrolment;
@@ -75,7 +75,7 @@ public class TotpBean implements Serializable {
     } catch (PolicyRefusal e) {
       Texts.error("setup.refused");
       return;
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       Texts.error("setup.failed");
       return;
     }
@@ -90,7 +90,7 @@ public class TotpBean implements Serializable {
     if (provisioning != null) {
       try {
         tokens.delete(provisioning.serial(), signedIn.caller());
-      } catch (ApiException e) {
+      } catch (DomainException e) {
         // Deleted meanwhile, for example from "My tokens": nothing left to discard.
       }
     }
@@ -105,7 +105,7 @@ public class TotpBean implements Serializable {
     Confirmation outcome;
     try {
       outcome = enrolment.confirm(provisioning.serial(), typed, signedIn.caller());
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       outcome = Confirmation.REJECTED;
     }
     if (outcome != Confirmation.CONFIRMED) {

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import org.countersign.api.ApiException;
+import org.countersign.error.DomainException;
 import org.countersign.json.Jsonp;
 import org.countersign.qr.QrCodes;
 import org.countersign.token.EnrolmentSessions;
@@ -61,7 +61,7 @@ public class TiqrType implements TokenType, ChallengeIssuer, AppEndpoint {
   @Override
   public TypeEnrolment enrol(Parameters params, EnrolmentContext context) {
     if (context.username().isEmpty()) {
-      throw ApiException.missing("user");
+      throw DomainException.missing("user");
     }
     OcraSuite suite =
         context.policy(TiqrPolicyActions.OCRA_SUITE).map(OcraSuite::parse).orElse(settings.suite());
