@@ -144,6 +144,8 @@ public class ChallengeService {
   public boolean markAnswered(Challenge challenge) {
     return em.createNamedQuery(Challenge.MARK_ANSWERED)
             .setParameter("id", challenge.id())
+            .setParameter("accept", ChallengeStatus.ACCEPT)
+            .setParameter("pending", ChallengeStatus.PENDING)
             .setParameter("now", utc(clock.instant()))
             .executeUpdate()
         == 1;
@@ -164,6 +166,7 @@ public class ChallengeService {
             .setParameter("tx", transactionId)
             .setParameter("purpose", purpose.column())
             .setParameter("serial", token.serial())
+            .setParameter("accept", ChallengeStatus.ACCEPT)
             .setParameter("now", utc(clock.instant()))
             .executeUpdate()
         == 1;
