@@ -16,9 +16,11 @@ import org.countersign.qr.QrCodes;
 import org.countersign.token.EnrolmentSessions;
 import org.countersign.token.RolloutState;
 import org.countersign.token.Token;
+import org.countersign.token.spi.AnswerVerifier;
 import org.countersign.token.spi.AppEndpoint;
 import org.countersign.token.spi.ChallengeIssuer;
 import org.countersign.token.spi.EnrolmentContext;
+import org.countersign.token.spi.OtpToken;
 import org.countersign.token.spi.Parameters;
 import org.countersign.token.spi.Provisioning;
 import org.countersign.token.spi.TokenType;
@@ -38,7 +40,7 @@ import org.countersign.token.spi.TypeEnrolment;
  * /validate/polltransaction} and finalises with {@code /validate/check transaction_id=…}.
  */
 @ApplicationScoped
-public class TiqrType implements TokenType, ChallengeIssuer, AppEndpoint {
+public class TiqrType implements TokenType, ChallengeIssuer, AnswerVerifier, AppEndpoint {
 
   static final String INFO_SUITE = "ocrasuite";
   static final String TYPE = "tiqr";
@@ -109,6 +111,20 @@ public class TiqrType implements TokenType, ChallengeIssuer, AppEndpoint {
             .build();
     return new NewChallenge(
         question, sessionKey, "Please scan the QR code with the tiqr app", "poll", attributes, img);
+  }
+
+  /** Pure RFC 6287: the OCRA response to the question and session for the token's suite. */
+  @Override
+  public boolean verifies(OtpToken token, String question, String sessionKey, String response) {
+    try {
+      OcraInput input = OcraInput.builder().question(question).sessionHex(sessionKey).build();
+      OcraSuite suite =
+          OcraSuite.parse(token.info().getOrDefault(INFO_SUITE, TiqrSettings.DEFAULT_SUITE));
+      return response.length() == suite.digits()
+          && Ocra.verify(suite, token.seed(), input, response);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   @Override
