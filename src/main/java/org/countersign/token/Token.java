@@ -285,7 +285,7 @@ public class Token {
 
   /** Public, type-specific parameters; never secrets. */
   public Map<String, String> info() {
-    return info;
+    return java.util.Collections.unmodifiableMap(info);
   }
 
   void putInfo(String key, String value) {

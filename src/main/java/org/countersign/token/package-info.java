@@ -1,5 +1,9 @@
 /**
  * Tokens: the entity and its repository of atomic updates, enrolment, administration, serial
- * numbers and the registry of token types.
+ * numbers and the registry of token types. Outside this package a token is read-only: its state
+ * changes only through the repository's conditional updates. Services take typed requests ({@link
+ * org.countersign.token.EnrolmentRequest}) and return values ({@link
+ * org.countersign.token.Enrolment}, {@link org.countersign.token.Confirmation}); rendering them is
+ * the transport's job.
  */
 package org.countersign.token;
