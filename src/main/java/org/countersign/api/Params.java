@@ -15,6 +15,7 @@ import java.util.Set;
 import org.countersign.error.DomainException;
 import org.countersign.error.Reason;
 import org.countersign.json.Jsonp;
+import org.countersign.token.spi.Parameters;
 
 /**
  * Request parameters as privacyIDEA accepts them: the query string, a form body or a JSON object
@@ -26,7 +27,7 @@ import org.countersign.json.Jsonp;
  * String user = p.required("user");
  * }</pre>
  */
-public final class Params {
+public final class Params implements Parameters {
 
   /** Longest accepted parameter value, in characters. */
   public static final int MAX_VALUE_LENGTH = 2048;
@@ -87,11 +88,13 @@ public final class Params {
     }
   }
 
+  @Override
   public Optional<String> optional(String name) {
     return Optional.ofNullable(values.get(name));
   }
 
   /** The value, or an {@code ERR905: Missing parameter} error when absent or empty. */
+  @Override
   public String required(String name) {
     String value = values.get(name);
     if (value == null || value.isEmpty()) {
@@ -109,6 +112,7 @@ public final class Params {
     return value;
   }
 
+  @Override
   public boolean has(String name) {
     return values.containsKey(name) && !values.get(name).isEmpty();
   }
@@ -131,6 +135,7 @@ public final class Params {
   }
 
   /** A value from a fixed set, or the default when absent. */
+  @Override
   public String oneOf(String name, String defaultValue, Set<String> allowed) {
     String value = optional(name).filter(s -> !s.isEmpty()).orElse(defaultValue);
     if (!allowed.contains(value)) {
@@ -141,6 +146,7 @@ public final class Params {
   }
 
   /** A flag such as {@code genkey=1}; true for 1, true, yes or on. */
+  @Override
   public boolean flag(String name) {
     String value = values.getOrDefault(name, "").strip().toLowerCase(java.util.Locale.ROOT);
     switch (value) {

@@ -41,7 +41,7 @@ final class TokenJson {
             .add("count_window", countWindow)
             .add("sync_window", syncWindow)
             .add("description", t.description())
-            .add("rollout_state", t.rolloutState())
+            .add("rollout_state", t.rolloutState().apiName())
             .add("username", t.username().orElse(""))
             .add("user_realm", t.realm().orElse(""))
             .add("user_id", t.username().orElse(""))

@@ -12,7 +12,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.countersign.auth.Caller;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 import org.countersign.json.Jsonp;
+import org.countersign.token.Confirmation;
+import org.countersign.token.Enrolment;
 import org.countersign.token.EnrolmentService;
 import org.countersign.token.Token;
 import org.countersign.token.TokenFilter;
@@ -40,9 +44,15 @@ public class TokenResource extends ApiResource {
   public Response init(byte[] body) {
     Caller caller = caller();
     Params p = params(body);
-    var detail =
-        p.has("verify") ? enrolment.confirm(p, caller) : enrolment.create(p, caller, publicBase());
-    return responses.ok(JsonValue.TRUE, detail);
+    if (p.has("verify")) {
+      String serial = p.required("serial");
+      if (enrolment.confirm(serial, p.required("verify"), caller) != Confirmation.CONFIRMED) {
+        throw new DomainException(Reason.TOKEN_ADMIN, "Verification of the new token failed.");
+      }
+      return responses.ok(JsonValue.TRUE, EnrolmentJson.confirmed(serial));
+    }
+    Enrolment created = enrolment.create(Commands.enrolment(p), caller, publicBase());
+    return responses.ok(JsonValue.TRUE, EnrolmentJson.of(created));
   }
 
   @GET

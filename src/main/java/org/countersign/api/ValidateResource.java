@@ -40,7 +40,7 @@ public class ValidateResource extends ApiResource {
   @Path("triggerchallenge")
   public Response triggerChallenge(byte[] body) {
     caller().requireAdmin();
-    CheckRequest target = CheckRequest.target(params(body));
+    CheckRequest target = Commands.target(params(body));
     return validation
         .trigger(target, origin())
         .map(
@@ -75,7 +75,7 @@ public class ValidateResource extends ApiResource {
   }
 
   private Response check(Params p) {
-    Verdict verdict = validation.check(CheckRequest.from(p), origin());
+    Verdict verdict = validation.check(Commands.check(p), origin());
     return verdicts.toResponse(verdict);
   }
 }

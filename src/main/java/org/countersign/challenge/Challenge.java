@@ -1,6 +1,7 @@
 package org.countersign.challenge;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -13,9 +14,9 @@ import java.time.LocalDateTime;
 
 /**
  * One open challenge of one token. All challenges opened by one request share a transaction id. A
- * challenge is answered by the token's app (status {@code accept}) and then finalised once by the
- * client, which deletes it. State changes are single conditional statements, so two concurrent
- * answers or finalisations succeed once.
+ * challenge is answered by the token's app (status {@link ChallengeStatus#ACCEPT}) and then
+ * finalised once by the client, which deletes it. State changes are single conditional statements,
+ * so two concurrent answers or finalisations succeed once.
  */
 @Entity
 @Table(name = "cs_challenge")
@@ -43,19 +44,13 @@ import java.time.LocalDateTime;
   @NamedQuery(
       name = Challenge.MARK_ANSWERED,
       query =
-          "UPDATE Challenge c SET c.status = '"
-              + Challenge.ACCEPT
-              + "' WHERE c.id = :id"
-              + " AND c.status = '"
-              + Challenge.PENDING
-              + "' AND c.expiresAt > :now"),
+          "UPDATE Challenge c SET c.status = :accept WHERE c.id = :id"
+              + " AND c.status = :pending AND c.expiresAt > :now"),
   @NamedQuery(
       name = Challenge.FINALISE,
       query =
           "DELETE FROM Challenge c WHERE c.transactionId = :tx AND c.serial = :serial"
-              + " AND c.purpose = :purpose AND c.status = '"
-              + Challenge.ACCEPT
-              + "' AND c.expiresAt > :now"),
+              + " AND c.purpose = :purpose AND c.status = :accept AND c.expiresAt > :now"),
   @NamedQuery(name = Challenge.PURGE, query = "DELETE FROM Challenge c WHERE c.expiresAt <= :now")
 })
 public class Challenge {
@@ -67,9 +62,6 @@ public class Challenge {
   public static final String OF_TRANSACTION = "Challenge.ofTransaction";
   public static final String CLOSE = "Challenge.close";
   public static final String PURGE = "Challenge.purge";
-
-  public static final String PENDING = "pending";
-  public static final String ACCEPT = "accept";
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cs_challenge_seq")
@@ -90,8 +82,9 @@ public class Challenge {
   @Column(name = "challenge_data", nullable = false, length = 255)
   private String data;
 
+  @Convert(converter = ChallengeStatusConverter.class)
   @Column(nullable = false, length = 12)
-  private String status = PENDING;
+  private ChallengeStatus status = ChallengeStatus.PENDING;
 
   @Column(name = "purpose", nullable = false, length = 10)
   private String purpose;
@@ -159,7 +152,7 @@ public class Challenge {
   }
 
   public boolean answered() {
-    return ACCEPT.equals(status);
+    return status == ChallengeStatus.ACCEPT;
   }
 
   public LocalDateTime expiresAt() {

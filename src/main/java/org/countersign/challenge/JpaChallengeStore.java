@@ -61,6 +61,8 @@ public class JpaChallengeStore implements ChallengeStore {
   public boolean markAnswered(Challenge challenge, LocalDateTime now) {
     return em.createNamedQuery(Challenge.MARK_ANSWERED)
             .setParameter("id", challenge.id())
+            .setParameter("accept", ChallengeStatus.ACCEPT)
+            .setParameter("pending", ChallengeStatus.PENDING)
             .setParameter("now", now)
             .executeUpdate()
         == 1;
@@ -72,6 +74,7 @@ public class JpaChallengeStore implements ChallengeStore {
             .setParameter("tx", transactionId)
             .setParameter("purpose", purpose.column())
             .setParameter("serial", serial)
+            .setParameter("accept", ChallengeStatus.ACCEPT)
             .setParameter("now", now)
             .executeUpdate()
         == 1;

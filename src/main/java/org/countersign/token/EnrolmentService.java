@@ -2,8 +2,6 @@ package org.countersign.token;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,14 +10,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.countersign.api.Params;
 import org.countersign.audit.AuditLog;
 import org.countersign.auth.Caller;
 import org.countersign.config.Settings;
 import org.countersign.crypto.KeyRing;
 import org.countersign.error.DomainException;
 import org.countersign.error.Reason;
-import org.countersign.json.Jsonp;
 import org.countersign.policy.CoreActions;
 import org.countersign.policy.Decision;
 import org.countersign.policy.Policies;
@@ -29,14 +25,18 @@ import org.countersign.policy.Scope;
 import org.countersign.token.spi.EnrolmentContext;
 import org.countersign.token.spi.OtpToken;
 import org.countersign.token.spi.OtpVerifier;
+import org.countersign.token.spi.Provisioning;
+import org.countersign.token.spi.Resumable;
 import org.countersign.token.spi.TokenType;
+import org.countersign.token.spi.TypeEnrolment;
 import org.countersign.user.User;
 import org.countersign.user.UserStore;
 
 /**
- * {@code /token/init}: creates a token of any type for a user (or unassigned), or confirms the
- * first code of a token waiting in rollout state {@code verify}. The type does its own part through
- * {@link TokenType#enrol}.
+ * Enrolment: creates a token of any type for a user (or unassigned), or confirms the first code of
+ * a token waiting in rollout state {@code verify}. The type does its own part through {@link
+ * TokenType#enrol}; the result is a value that the API renders as privacyIDEA's JSON and the pages
+ * as a page.
  */
 @ApplicationScoped
 public class EnrolmentService {
@@ -58,10 +58,10 @@ public class EnrolmentService {
   @Inject Policies policies;
   @Inject Lockout lockout;
 
-  /** Creates a token; returns the {@code detail} of the answer. */
+  /** Creates a token. */
   @Transactional
-  public JsonObject create(Params params, Caller caller, java.net.URI publicBase) {
-    return create(params, caller, publicBase, false);
+  public Enrolment create(EnrolmentRequest request, Caller caller, java.net.URI publicBase) {
+    return create(request, caller, publicBase, false);
   }
 
   /**
@@ -71,8 +71,9 @@ public class EnrolmentService {
    * parameter error.
    */
   @Transactional
-  public JsonObject createUnconfirmed(Params params, Caller caller, java.net.URI publicBase) {
-    return create(params, caller, publicBase, true);
+  public Enrolment createUnconfirmed(
+      EnrolmentRequest request, Caller caller, java.net.URI publicBase) {
+    return create(request, caller, publicBase, true);
   }
 
   /**
@@ -90,49 +91,63 @@ public class EnrolmentService {
   }
 
   /**
-   * The seed of the caller's token that waits for its first code, so that an enroller can show the
-   * same provisioning data again instead of a new secret. Audited; the caller clears the array
-   * after use.
+   * The provisioning of the caller's token that waits for its first code, shown again instead of a
+   * new secret, for types that can resume a set-up. Audited.
    */
   @Transactional
-  public byte[] reopenSeed(String serial, Caller caller) {
-    Token token =
-        tokens
-            .bySerial(serial)
-            .filter(t -> caller.mayActOn(t.realm().orElse(""), t.username().orElse("")))
-            .orElseThrow(() -> DomainException.tokenNotFound(serial));
-    if (!RolloutState.VERIFY.equals(token.rolloutState())) {
-      throw new DomainException(Reason.TOKEN_ADMIN, "The token is not waiting for verification.");
-    }
+  public Provisioning resume(String serial, Caller caller) {
+    Token token = waiting(serial, caller);
+    Resumable resumable =
+        types
+            .capability(token.type(), Resumable.class)
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        Reason.TOKEN_ADMIN, "This token type cannot resume its set-up."));
     byte[] seed =
         secrets
             .seed(token)
             .orElseThrow(
                 () -> new DomainException(Reason.TOKEN_ADMIN, "The token has no secret yet."));
+    Provisioning provisioning;
+    try {
+      provisioning = resumable.resume(token, seed, token.username().orElse(serial));
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+    }
     audit.write(
         audit
             .entry("token_resume", caller.origin())
             .user(token.realm().orElse(null), token.username().orElse(null))
             .token(serial, token.type())
             .outcome(true, "OK", "enrolment resumed"));
-    return seed;
+    return provisioning;
   }
 
-  private JsonObject create(
-      Params params, Caller caller, java.net.URI publicBase, boolean mustConfirm) {
+  /** The caller's token {@code serial}, which must wait for its first code. */
+  private Token waiting(String serial, Caller caller) {
+    Token token =
+        tokens
+            .bySerial(serial)
+            .filter(t -> caller.mayActOn(t.realm().orElse(""), t.username().orElse("")))
+            .orElseThrow(() -> DomainException.tokenNotFound(serial));
+    if (token.rolloutState() != RolloutState.VERIFY) {
+      throw new DomainException(Reason.TOKEN_ADMIN, "The token is not waiting for verification.");
+    }
+    return token;
+  }
+
+  private Enrolment create(
+      EnrolmentRequest request, Caller caller, java.net.URI publicBase, boolean mustConfirm) {
     TokenType type =
         types.require(
-            params
-                .optional("type")
-                .filter(s -> !s.isEmpty())
-                .orElse("hotp")
-                .toLowerCase(Locale.ROOT));
+            request.type().filter(s -> !s.isEmpty()).orElse("hotp").toLowerCase(Locale.ROOT));
     boolean takesCodes = types.capability(type.name(), OtpVerifier.class).isPresent();
     if (mustConfirm && !takesCodes) {
       throw DomainException.invalid("type", "this type has no codes to confirm");
     }
     rights.require(caller, TypePolicyActions.enrolRight(type.name()));
-    Optional<User> owner = owner(params, caller);
+    Optional<User> owner = owner(request, caller);
     Decision policy =
         policies.decide(
             Scope.ENROLLMENT,
@@ -146,17 +161,21 @@ public class EnrolmentService {
       limitTokens(owner.get(), policy);
     }
     String serial =
-        params.has("serial")
-            ? serials.chosen(params.required("serial"))
+        request.serial().filter(s -> !s.isEmpty()).isPresent()
+            ? serials.chosen(request.serial().get())
             : serials.fresh(type.serialPrefix());
-    String description = bounded(params, "description", MAX_DESCRIPTION);
-    String pin = bounded(params, "pin", MAX_PIN);
+    String description = bounded("description", request.description(), MAX_DESCRIPTION);
+    String pin = bounded("pin", request.pin(), MAX_PIN);
 
     Token token = new Token(serial, type.name(), settings.maxFail(), LocalDateTime.now(clock));
     owner.ifPresent(u -> token.assignTo(u.realm(), u.username()));
     token.describe(description);
     token.setPinHash(keys.pins().hash(pin));
-    JsonObject typeDetail = type.enrol(token, params, context(token, owner, publicBase, policy));
+    TypeEnrolment part =
+        type.enrol(request.parameters(), context(token, owner, publicBase, policy));
+    token.setOtpLen(part.otpLen());
+    part.info().forEach(token::putInfo);
+    token.setRolloutState(part.rolloutState());
     boolean verify =
         (mustConfirm
                 || settings.enrolVerify()
@@ -173,32 +192,22 @@ public class EnrolmentService {
             .user(token.realm().orElse(null), token.username().orElse(null))
             .token(serial, type.name())
             .outcome(true, "OK", verify ? "waiting for the first code" : null));
-
-    JsonObjectBuilder detail =
-        Jsonp.createObjectBuilder(typeDetail)
-            .add("serial", serial)
-            .add("rollout_state", token.rolloutState());
-    if (verify) {
-      detail.add(
-          "verify",
-          Jsonp.createObjectBuilder()
-              .add("message", "Please enter a valid OTP value of the new token."));
-    }
-    return detail.build();
+    return new Enrolment(
+        serial,
+        type.name(),
+        token.otpLen(),
+        token.info(),
+        token.rolloutState(),
+        part.provisioning());
   }
 
-  /** Confirms a token in rollout state {@code verify} with its current code. */
-  @Transactional(dontRollbackOn = DomainException.class)
-  public JsonObject confirm(Params params, Caller caller) {
-    String serial = params.required("serial");
-    Token token =
-        tokens
-            .bySerial(serial)
-            .filter(t -> caller.mayActOn(t.realm().orElse(""), t.username().orElse("")))
-            .orElseThrow(() -> DomainException.tokenNotFound(serial));
-    if (!RolloutState.VERIFY.equals(token.rolloutState())) {
-      throw new DomainException(Reason.TOKEN_ADMIN, "The token is not waiting for verification.");
-    }
+  /**
+   * Confirms a token in rollout state {@code verify} with its current code. A wrong code is a
+   * result, counted as a failure; an unknown token or one not waiting is a request error.
+   */
+  @Transactional
+  public Confirmation confirm(String serial, String code, Caller caller) {
+    Token token = waiting(serial, caller);
     OtpVerifier verifier =
         types
             .capability(token.type(), OtpVerifier.class)
@@ -206,7 +215,6 @@ public class EnrolmentService {
                 () ->
                     new DomainException(
                         Reason.TOKEN_ADMIN, "This token type has no codes to verify."));
-    String code = params.required("verify");
     OtpToken opened = secrets.open(token).orElseThrow();
     OptionalLong counter;
     try {
@@ -227,18 +235,15 @@ public class EnrolmentService {
     if (!ok) {
       tokens.recordFailure(java.util.List.of(token));
       audit.write(entry.outcome(false, "REJECT", "wrong first code"));
-      throw new DomainException(Reason.TOKEN_ADMIN, "Verification of the new token failed.");
+      return Confirmation.REJECTED;
     }
     tokens.setRolloutState(token, RolloutState.DONE);
     audit.write(entry.outcome(true, "OK", null));
-    return Jsonp.createObjectBuilder()
-        .add("serial", serial)
-        .add("rollout_state", RolloutState.DONE)
-        .build();
+    return Confirmation.CONFIRMED;
   }
 
-  private Optional<User> owner(Params params, Caller caller) {
-    Optional<String> name = params.optional("user").filter(s -> !s.isEmpty());
+  private Optional<User> owner(EnrolmentRequest request, Caller caller) {
+    Optional<String> name = request.user().filter(s -> !s.isEmpty());
     if (!caller.isAdmin()) {
       if (name.isPresent() && !name.get().equals(caller.username())) {
         throw DomainException.forbidden("Users may enrol tokens only for themselves.");
@@ -248,12 +253,12 @@ public class EnrolmentService {
     if (name.isEmpty()) {
       return Optional.empty();
     }
-    String realm = users.requireRealm(params.optional("realm"));
+    String realm = users.requireRealm(request.realm());
     return Optional.of(users.require(realm, name.get()));
   }
 
-  private static String bounded(Params params, String name, int max) {
-    String value = params.optional(name).orElse("");
+  private static String bounded(String name, String given, int max) {
+    String value = given == null ? "" : given;
     if (value.length() > max) {
       throw DomainException.invalid(name, "at most " + max + " characters");
     }
@@ -275,6 +280,11 @@ public class EnrolmentService {
   private EnrolmentContext context(
       Token token, Optional<User> owner, java.net.URI publicBase, Decision policy) {
     return new EnrolmentContext() {
+      @Override
+      public String serial() {
+        return token.serial();
+      }
+
       @Override
       public Optional<String> policy(String action) {
         return policy.single(action);

@@ -1,26 +1,46 @@
 package org.countersign.token;
 
+import java.util.Optional;
+
 /**
- * Rollout states as the privacyIDEA API names them. A token authenticates only when its state is
- * usable: done ({@code ""}) or {@code enrolled}.
+ * Rollout states, stored and reported under privacyIDEA's names. A token authenticates only when
+ * its state is usable: done ({@code ""}) or {@code enrolled}.
  */
-public final class RolloutState {
+public enum RolloutState {
 
   /** Fully set up. */
-  public static final String DONE = "";
+  DONE(""),
 
   /** Waiting for the first code to confirm the enrolment. */
-  public static final String VERIFY = "verify";
+  VERIFY("verify"),
 
   /** Waiting for a smartphone app to register. */
-  public static final String CLIENT_WAIT = "clientwait";
+  CLIENT_WAIT("clientwait"),
 
   /** A smartphone app registered its secret. */
-  public static final String ENROLLED = "enrolled";
+  ENROLLED("enrolled");
 
-  private RolloutState() {}
+  private final String apiName;
 
-  public static boolean isUsable(String state) {
-    return DONE.equals(state) || ENROLLED.equals(state);
+  RolloutState(String apiName) {
+    this.apiName = apiName;
+  }
+
+  /** The name privacyIDEA's API reports and the database stores. */
+  public String apiName() {
+    return apiName;
+  }
+
+  public boolean isUsable() {
+    return this == DONE || this == ENROLLED;
+  }
+
+  public static Optional<RolloutState> fromApiName(String name) {
+    for (RolloutState s : values()) {
+      if (s.apiName.equals(name)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 }

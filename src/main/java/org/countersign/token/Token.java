@@ -128,8 +128,9 @@ public class Token {
   @Column(nullable = false)
   private boolean active = true;
 
+  @Convert(converter = RolloutStateConverter.class)
   @Column(name = "rollout_state", nullable = false, length = 20)
-  private String rolloutState = RolloutState.DONE;
+  private RolloutState rolloutState = RolloutState.DONE;
 
   @Column(name = "otp_len", nullable = false)
   private int otpLen;
@@ -191,7 +192,7 @@ public class Token {
     return Optional.ofNullable(realm);
   }
 
-  public void assignTo(String realm, String username) {
+  void assignTo(String realm, String username) {
     this.realm = realm;
     this.username = username;
   }
@@ -204,7 +205,7 @@ public class Token {
     return description == null ? "" : description;
   }
 
-  public void describe(String description) {
+  void describe(String description) {
     this.description = description;
   }
 
@@ -212,28 +213,28 @@ public class Token {
     return active;
   }
 
-  public void setActive(boolean active) {
+  void setActive(boolean active) {
     this.active = active;
   }
 
-  public String rolloutState() {
+  public RolloutState rolloutState() {
     return rolloutState;
   }
 
-  public void setRolloutState(String rolloutState) {
+  void setRolloutState(RolloutState rolloutState) {
     this.rolloutState = rolloutState;
   }
 
   /** Whether the token may take part in authentication: enabled and fully rolled out. */
   public boolean usable() {
-    return active && RolloutState.isUsable(rolloutState);
+    return active && rolloutState.isUsable();
   }
 
   public int otpLen() {
     return otpLen;
   }
 
-  public void setOtpLen(int otpLen) {
+  void setOtpLen(int otpLen) {
     this.otpLen = otpLen;
   }
 
@@ -241,7 +242,7 @@ public class Token {
     return Optional.ofNullable(sealedSecret);
   }
 
-  public void setSealedSecret(String sealedSecret) {
+  void setSealedSecret(String sealedSecret) {
     this.sealedSecret = sealedSecret;
   }
 
@@ -249,7 +250,7 @@ public class Token {
     return Optional.ofNullable(pinHash);
   }
 
-  public void setPinHash(String pinHash) {
+  void setPinHash(String pinHash) {
     this.pinHash = pinHash;
   }
 
@@ -257,7 +258,7 @@ public class Token {
     return lastCounter;
   }
 
-  public void setLastCounter(long lastCounter) {
+  void setLastCounter(long lastCounter) {
     this.lastCounter = lastCounter;
   }
 
@@ -284,16 +285,16 @@ public class Token {
 
   /** Public, type-specific parameters; never secrets. */
   public Map<String, String> info() {
-    return info;
+    return java.util.Collections.unmodifiableMap(info);
   }
 
-  public void putInfo(String key, String value) {
+  void putInfo(String key, String value) {
     Map<String, String> copy = new LinkedHashMap<>(info);
     copy.put(key, value);
     info = copy;
   }
 
-  public void removeInfo(String key) {
+  void removeInfo(String key) {
     Map<String, String> copy = new LinkedHashMap<>(info);
     copy.remove(key);
     info = copy;

@@ -62,7 +62,7 @@ public class TokenRepository {
    * An owner's tokens of one type in one rollout state created after the given time, newest first.
    */
   public List<Token> inRolloutState(
-      String realm, String username, String type, String state, LocalDateTime after) {
+      String realm, String username, String type, RolloutState state, LocalDateTime after) {
     return em.createQuery(
             "SELECT t FROM Token t WHERE t.realm = :realm AND t.username = :username"
                 + " AND t.type = :type AND t.rolloutState = :state AND t.createdAt > :after ORDER BY t.id DESC",
@@ -178,7 +178,7 @@ public class TokenRepository {
     set(Token.SET_PIN, token, pinHash);
   }
 
-  public void setRolloutState(Token token, String state) {
+  public void setRolloutState(Token token, RolloutState state) {
     set(Token.SET_ROLLOUT, token, state);
   }
 

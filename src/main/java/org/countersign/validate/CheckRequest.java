@@ -1,9 +1,7 @@
 package org.countersign.validate;
 
 import java.util.Optional;
-import org.countersign.api.Params;
 import org.countersign.challenge.Purpose;
-import org.countersign.error.DomainException;
 
 /**
  * A {@code /validate/check} request: whose tokens ({@code user} with optional {@code realm}, or
@@ -42,31 +40,6 @@ public record CheckRequest(
         answer,
         Optional.of(transactionId),
         Purpose.SIGN_IN);
-  }
-
-  public static CheckRequest from(Params p) {
-    Optional<String> user = p.optional("user").filter(s -> !s.isEmpty());
-    Optional<String> serial = p.optional("serial").filter(s -> !s.isEmpty());
-    if (user.isEmpty() && serial.isEmpty()) {
-      throw DomainException.missing("user");
-    }
-    return new CheckRequest(
-        user,
-        p.optional("realm").filter(s -> !s.isEmpty()),
-        serial,
-        p.present("pass"),
-        p.optional("transaction_id").filter(s -> !s.isEmpty()));
-  }
-
-  /** The target of {@code /validate/triggerchallenge}: a user or a serial, no pass. */
-  public static CheckRequest target(Params p) {
-    Optional<String> user = p.optional("user").filter(s -> !s.isEmpty());
-    Optional<String> serial = p.optional("serial").filter(s -> !s.isEmpty());
-    if (user.isEmpty() && serial.isEmpty()) {
-      throw DomainException.missing("user");
-    }
-    return new CheckRequest(
-        user, p.optional("realm").filter(s -> !s.isEmpty()), serial, "", Optional.empty());
   }
 
   @Override

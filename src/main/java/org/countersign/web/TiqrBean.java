@@ -3,19 +3,20 @@ package org.countersign.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonObject;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
-import org.countersign.api.Params;
 import org.countersign.auth.Caller;
 import org.countersign.challenge.IssuedChallenge;
 import org.countersign.config.Settings;
 import org.countersign.error.DomainException;
 import org.countersign.policy.PolicyRefusal;
+import org.countersign.qr.QrCodes;
+import org.countersign.token.Enrolment;
+import org.countersign.token.EnrolmentRequest;
 import org.countersign.token.EnrolmentService;
-import org.countersign.token.RolloutState;
 import org.countersign.token.TokenService;
+import org.countersign.token.spi.Provisioning;
 import org.countersign.validate.CheckRequest;
 import org.countersign.validate.ValidationService;
 import org.countersign.validate.Verdict;
@@ -56,13 +57,12 @@ public class TiqrBean implements Serializable {
   private String transactionId;
 
   public void start() {
-    Params params =
-        Params.of(Map.of("type", TYPE, "description", description == null ? "" : description));
-    JsonObject detail;
+    EnrolmentRequest request = EnrolmentRequest.own(TYPE, description, PageParameters.of(Map.of()));
+    Enrolment created;
     try {
-      detail =
+      created =
           enrolment.create(
-              params, signedIn.caller(), FacesRequests.publicBase(settings.publicUrl()));
+              request, signedIn.caller(), FacesRequests.publicBase(settings.publicUrl()));
     } catch (PolicyRefusal e) {
       Texts.error("setup.refused");
       return;
@@ -70,11 +70,13 @@ public class TiqrBean implements Serializable {
       Texts.error("setup.failed");
       return;
     }
-    serial = detail.getString("serial");
+    serial = created.serial();
     signedIn.enrolledHere(serial);
-    JsonObject enroll = detail.getJsonObject("tiqrenroll");
-    qrValue = enroll.getString("value");
-    qrDataUri = enroll.getString("img");
+    if (!(created.provisioning().orElseThrow() instanceof Provisioning.AppEnrolment app)) {
+      throw new IllegalStateException("The tiqr app needs an enrolment URL");
+    }
+    qrValue = app.url();
+    qrDataUri = QrCodes.pngDataUri(app.url());
     step = Step.SCAN;
   }
 
@@ -84,8 +86,7 @@ public class TiqrBean implements Serializable {
    */
   public void poll() {
     try {
-      if (step == Step.SCAN
-          && RolloutState.isUsable(tokens.get(serial, signedIn.caller()).rolloutState())) {
+      if (step == Step.SCAN && tokens.get(serial, signedIn.caller()).rolloutState().isUsable()) {
         step = Step.REGISTERED;
         qrValue = null;
         qrDataUri = null;

@@ -35,10 +35,10 @@ public record TokenRow(
   }
 
   private static State stateOf(Token t) {
-    if (RolloutState.VERIFY.equals(t.rolloutState())) {
+    if (t.rolloutState() == RolloutState.VERIFY) {
       return State.AWAITING_CONFIRMATION;
     }
-    if (RolloutState.CLIENT_WAIT.equals(t.rolloutState())) {
+    if (t.rolloutState() == RolloutState.CLIENT_WAIT) {
       return State.AWAITING_APP;
     }
     if (t.locked()) {

@@ -4,15 +4,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonObject;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
-import org.countersign.api.Params;
 import org.countersign.auth.Caller;
 import org.countersign.config.Settings;
 import org.countersign.error.DomainException;
 import org.countersign.policy.PolicyRefusal;
+import org.countersign.token.Confirmation;
+import org.countersign.token.Enrolment;
+import org.countersign.token.EnrolmentRequest;
 import org.countersign.token.EnrolmentService;
 import org.countersign.token.Token;
 import org.countersign.token.TokenService;
@@ -56,8 +57,7 @@ public class TotpBean implements Serializable {
     Optional<Token> waiting = enrolment.unconfirmed(TYPE, webSettings.resumeWindow(), caller);
     if (waiting.isPresent()) {
       Token token = waiting.get();
-      byte[] seed = enrolment.reopenSeed(token.serial(), caller);
-      provisioning = TotpProvisioning.resumed(token, seed, settings.issuer(), caller.username());
+      provisioning = TotpProvisioning.of(token.serial(), enrolment.resume(token.serial(), caller));
       resumed = true;
       step = Step.SCAN;
     }
@@ -65,20 +65,13 @@ public class TotpBean implements Serializable {
 
   public void start() {
     Caller caller = signedIn.caller();
-    Params params =
-        Params.of(
-            Map.of(
-                "type",
-                TYPE,
-                "genkey",
-                "1",
-                "description",
-                description == null ? "" : description));
-    JsonObject detail;
+    EnrolmentRequest request =
+        EnrolmentRequest.own(TYPE, description, PageParameters.of(Map.of("genkey", "1")));
+    Enrolment created;
     try {
-      detail =
+      created =
           enrolment.createUnconfirmed(
-              params, caller, FacesRequests.publicBase(settings.publicUrl()));
+              request, caller, FacesRequests.publicBase(settings.publicUrl()));
     } catch (PolicyRefusal e) {
       Texts.error("setup.refused");
       return;
@@ -86,13 +79,7 @@ public class TotpBean implements Serializable {
       Texts.error("setup.failed");
       return;
     }
-    JsonObject url = detail.getJsonObject("googleurl");
-    provisioning =
-        TotpProvisioning.fromEnrolment(
-            detail.getString("serial"),
-            url.getString("value"),
-            url.getString("img"),
-            detail.getJsonObject("otpkey").getString("value_b32"));
+    provisioning = TotpProvisioning.of(created.serial(), created.provisioning().orElseThrow());
     resumed = false;
     code = null;
     step = Step.SCAN;
@@ -115,10 +102,13 @@ public class TotpBean implements Serializable {
   public void confirm() {
     String typed = code == null ? "" : code.replaceAll("\\s", "");
     code = null;
+    Confirmation outcome;
     try {
-      enrolment.confirm(
-          Params.of(Map.of("serial", provisioning.serial(), "verify", typed)), signedIn.caller());
+      outcome = enrolment.confirm(provisioning.serial(), typed, signedIn.caller());
     } catch (DomainException e) {
+      outcome = Confirmation.REJECTED;
+    }
+    if (outcome != Confirmation.CONFIRMED) {
       Texts.error("totp.wrongcode");
       return;
     }

@@ -1,11 +1,8 @@
 package org.countersign.web;
 
 import java.io.Serializable;
-import java.util.Arrays;
-import java.util.Map;
 import org.countersign.qr.QrCodes;
-import org.countersign.token.Token;
-import org.countersign.token.totp.HashAlgorithm;
+import org.countersign.token.spi.Provisioning;
 import org.countersign.token.totp.OtpAuthUri;
 
 /**
@@ -16,28 +13,22 @@ import org.countersign.token.totp.OtpAuthUri;
 public record TotpProvisioning(String serial, String uri, String qrDataUri, String secretGroups)
     implements Serializable {
 
-  /** From the {@code detail} of a new token's enrolment. */
-  static TotpProvisioning fromEnrolment(
-      String serial, String uri, String qrDataUri, String base32) {
-    return new TotpProvisioning(serial, uri, qrDataUri, grouped(base32));
-  }
-
   /**
-   * Rebuilds the same provisioning data for a token waiting for its first code, from its reopened
-   * seed and public parameters, as {@code TotpType} built them at enrolment.
+   * What to show for a new or resumed token, from the otpauth provisioning its type made; clears
+   * the secret in it.
    */
-  static TotpProvisioning resumed(Token token, byte[] seed, String issuer, String account) {
+  static TotpProvisioning of(String serial, Provisioning provisioning) {
+    if (!(provisioning instanceof Provisioning.OtpAuth otp)) {
+      throw new IllegalStateException("An authenticator app needs an otpauth URI");
+    }
     try {
-      Map<String, String> info = token.info();
-      HashAlgorithm hash =
-          HashAlgorithm.fromApiName(info.getOrDefault("hashlib", "sha1"))
-              .orElse(HashAlgorithm.SHA1);
-      int period = Integer.parseInt(info.getOrDefault("timeStep", "30"));
-      String uri = OtpAuthUri.totp(issuer, account, seed, hash, token.otpLen(), period);
       return new TotpProvisioning(
-          token.serial(), uri, QrCodes.pngDataUri(uri), grouped(OtpAuthUri.base32(seed)));
+          serial,
+          otp.uri(),
+          QrCodes.pngDataUri(otp.uri()),
+          grouped(OtpAuthUri.base32(otp.secret())));
     } finally {
-      Arrays.fill(seed, (byte) 0);
+      otp.clear();
     }
   }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +23,9 @@ import org.countersign.token.spi.ChallengeIssuer;
 import org.countersign.token.spi.EnrolmentContext;
 import org.countersign.token.spi.OtpToken;
 import org.countersign.token.spi.OtpVerifier;
+import org.countersign.token.spi.Parameters;
 import org.countersign.token.spi.TokenType;
+import org.countersign.token.spi.TypeEnrolment;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -232,8 +233,7 @@ class ChallengeServiceTest {
     }
 
     @Override
-    public JsonObject enrol(
-        Token token, org.countersign.api.Params params, EnrolmentContext context) {
+    public TypeEnrolment enrol(Parameters params, EnrolmentContext context) {
       throw new UnsupportedOperationException();
     }
   }

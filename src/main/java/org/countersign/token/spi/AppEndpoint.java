@@ -1,17 +1,16 @@
 package org.countersign.token.spi;
 
 import java.net.URI;
-import org.countersign.api.Params;
 import org.countersign.audit.Origin;
 
 /**
  * Capability of a type whose smartphone app talks to the server directly: answers requests to
  * {@code /ttype/<type>}. The reply is the app's own format (plain text or raw JSON), not the API
- * envelope; malformed requests may throw {@code DomainException} for an envelope.
+ * envelope; a malformed request is a parameter error, which the transport answers in its envelope.
  */
 public interface AppEndpoint {
 
-  AppReply handle(Params params, AppContext context);
+  AppReply handle(Parameters params, AppContext context);
 
   /** Where the request came from, and the public base URL the app reaches this server at. */
   record AppContext(URI publicBase, Origin origin) {}

@@ -3,10 +3,13 @@ package org.countersign.token.spi;
 import java.util.Optional;
 
 /**
- * What a token type may need while enrolling, provided by the core: the owner as people see them
- * and a way to seal the secret to the token.
+ * What a token type may need while enrolling, provided by the core: the new serial, the owner as
+ * people see them and a way to seal the secret to the token.
  */
 public interface EnrolmentContext {
+
+  /** The serial the core chose for the new token. */
+  String serial();
 
   /** The owner's user name, if the token is assigned. */
   Optional<String> username();

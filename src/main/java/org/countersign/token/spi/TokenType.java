@@ -1,9 +1,5 @@
 package org.countersign.token.spi;
 
-import jakarta.json.JsonObject;
-import org.countersign.api.Params;
-import org.countersign.token.Token;
-
 /**
  * A kind of token, as a CDI bean. The core finds types by {@link #name()} and never names one
  * itself; what a type can do beyond enrolment it declares by also implementing small capability
@@ -14,7 +10,7 @@ import org.countersign.token.Token;
  * public class SmsType implements TokenType, ChallengeIssuer {
  *   public String name() { return "sms"; }
  *   public String serialPrefix() { return "PISM"; }
- *   public JsonObject enrol(Token token, Params params, EnrolmentContext context) { ... }
+ *   public TypeEnrolment enrol(Parameters params, EnrolmentContext context) { ... }
  *   ...
  * }
  * }</pre>
@@ -28,10 +24,11 @@ public interface TokenType {
   String serialPrefix();
 
   /**
-   * Sets up a new token from the {@code /token/init} parameters: its code length, public
-   * parameters, sealed secret and rollout state. The core has already set serial, owner, PIN and
-   * description, and persists the token afterwards. Returns the detail entries the enroller sees
-   * once (such as {@code googleurl}); invalid parameters throw {@code DomainException}.
+   * Decides the type's part of a new token from the enrolment parameters: its code length, public
+   * parameters and rollout state, and what the enroller is shown once (an otpauth URI, an app
+   * enrolment URL...); a secret it makes or takes it seals through the context. The core has chosen
+   * serial, owner, PIN and description, applies the result and persists the token. Invalid
+   * parameters are a parameter error.
    */
-  JsonObject enrol(Token token, Params params, EnrolmentContext context);
+  TypeEnrolment enrol(Parameters params, EnrolmentContext context);
 }

@@ -3,25 +3,22 @@ package org.countersign.token.tiqr;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.countersign.api.Params;
 import org.countersign.audit.AuditLog;
-import org.countersign.challenge.Challenge;
-import org.countersign.challenge.ChallengeService;
 import org.countersign.error.DomainException;
 import org.countersign.error.Reason;
 import org.countersign.json.Jsonp;
 import org.countersign.token.EnrolmentSessions;
-import org.countersign.token.Lockout;
 import org.countersign.token.RolloutState;
 import org.countersign.token.Token;
 import org.countersign.token.TokenRepository;
 import org.countersign.token.TokenSecrets;
 import org.countersign.token.spi.AppEndpoint.AppContext;
 import org.countersign.token.spi.AppEndpoint.AppReply;
+import org.countersign.token.spi.ChallengeAnswers;
+import org.countersign.token.spi.Parameters;
 import org.countersign.user.User;
 import org.countersign.user.UserStore;
 
@@ -29,7 +26,8 @@ import org.countersign.user.UserStore;
  * The tiqr app protocol at {@code /ttype/tiqr}: {@code action=metadata} (raw JSON), {@code
  * action=enrollment} ({@code OK}) and the login answer (no action; plain-text replies {@code OK},
  * {@code INVALID_RESPONSE:<n>}, {@code INVALID_CHALLENGE}, {@code INVALID_USERID}, {@code
- * INVALID_REQUEST}, {@code ACCOUNT_BLOCKED}).
+ * INVALID_REQUEST}, {@code ACCOUNT_BLOCKED}). Whether a login answer authenticates is the core's
+ * decision ({@link ChallengeAnswers}), as for a typed code; this class speaks the app's protocol.
  */
 @ApplicationScoped
 public class TiqrApp {
@@ -39,17 +37,15 @@ public class TiqrApp {
 
   @Inject TiqrSettings settings;
   @Inject EnrolmentSessions sessions;
-  @Inject ChallengeService challenges;
+  @Inject ChallengeAnswers answers;
   @Inject TokenRepository tokens;
   @Inject TokenSecrets secrets;
   @Inject UserStore users;
   @Inject AuditLog audit;
   @Inject org.countersign.ops.Outcomes outcomes;
-  @Inject Lockout lockout;
-  @Inject Clock clock;
 
   @Transactional(dontRollbackOn = DomainException.class)
-  public AppReply handle(Params params, AppContext context) {
+  public AppReply handle(Parameters params, AppContext context) {
     String action = params.optional("action").filter(s -> !s.isEmpty()).orElse("authentication");
     switch (action) {
       case "metadata":
@@ -63,7 +59,7 @@ public class TiqrApp {
     }
   }
 
-  private AppReply metadata(Params params, AppContext context) {
+  private AppReply metadata(Parameters params, AppContext context) {
     String session = params.required("session");
     Token token = tiqrToken(params.required("serial"));
     if (!RolloutState.CLIENT_WAIT.equals(token.rolloutState())
@@ -99,7 +95,7 @@ public class TiqrApp {
     return AppReply.json(json.toString());
   }
 
-  private AppReply enrollment(Params params, AppContext context) {
+  private AppReply enrollment(Parameters params, AppContext context) {
     String session = params.required("session");
     Token token = tiqrToken(params.required("serial"));
     byte[] secret = parseSecret(params.required("secret"));
@@ -122,7 +118,7 @@ public class TiqrApp {
     return AppReply.text("OK");
   }
 
-  private AppReply authentication(Params params, AppContext context) {
+  private AppReply authentication(Parameters params, AppContext context) {
     Optional<String> sessionKey = params.optional("sessionKey").filter(s -> !s.isEmpty());
     Optional<String> userId = params.optional("userId").filter(s -> !s.isEmpty());
     Optional<String> response = params.optional("response").filter(s -> !s.isEmpty());
@@ -132,67 +128,28 @@ public class TiqrApp {
         || sessionKey.get().length() > 64) {
       return AppReply.text("INVALID_REQUEST");
     }
-    Optional<Challenge> challenge =
-        challenges
-            .bySessionKey(sessionKey.get())
-            .filter(c -> TiqrType.TYPE.equals(c.type()) && !c.answered());
-    Optional<Token> found = challenge.flatMap(c -> tokens.bySerial(c.serial()));
-    if (found.isEmpty()) {
+    Optional<ChallengeAnswers.Open> open = answers.open(TiqrType.TYPE, sessionKey.get());
+    if (open.isEmpty()) {
       return AppReply.text("INVALID_CHALLENGE");
     }
-    Token token = found.get();
-    var entry =
-        audit
-            .entry("tiqr_authentication", context.origin())
-            .user(token.realm().orElse(null), token.username().orElse(null))
-            .token(token.serial(), token.type());
+    Token token = open.get().token();
     if (!TiqrIdentity.identifier(token).equals(userId.get())) {
-      audit.write(entry.outcome(false, "INVALID_USERID", null));
+      audit.write(
+          audit
+              .entry("tiqr_authentication", context.origin())
+              .user(token.realm().orElse(null), token.username().orElse(null))
+              .token(token.serial(), token.type())
+              .outcome(false, "INVALID_USERID", null));
       return AppReply.text("INVALID_USERID");
     }
-    Lockout.State state = lockout.state(token, clock.instant());
-    if (!token.usable() || state == Lockout.State.LOCKED) {
-      audit.write(
-          entry.outcome(false, "ACCOUNT_BLOCKED", token.usable() ? "failcounter exceeded" : null));
-      return AppReply.text("ACCOUNT_BLOCKED");
-    }
-    // Inside the delay the response is not checked: it is a failure like a wrong one, and answered
-    // alike.
-    if (state == Lockout.State.OPEN && verify(token, challenge.get(), response.get())) {
-      boolean won = challenges.markAnswered(challenge.get());
-      audit.write(
-          entry.outcome(
-              won,
-              won ? "OK" : "INVALID_CHALLENGE",
-              won ? "challenge answered" : "answered twice"));
-      return AppReply.text(won ? "OK" : "INVALID_CHALLENGE");
-    }
-    tokens.recordFailure(java.util.List.of(token));
-    Token after = tokens.refreshed(token);
-    int left = Math.max(0, after.maxFail() - after.failCount());
-    audit.write(
-        entry.outcome(
-            false,
-            "INVALID_RESPONSE",
-            state == Lockout.State.OPEN ? "wrong response" : "too soon after failures"));
-    return AppReply.text("INVALID_RESPONSE:" + left);
-  }
-
-  private boolean verify(Token token, Challenge challenge, String response) {
-    Optional<byte[]> seed = secrets.seed(token);
-    if (seed.isEmpty()) {
-      return false;
-    }
-    try {
-      OcraInput input =
-          OcraInput.builder().question(challenge.data()).sessionHex(challenge.sessionKey()).build();
-      OcraSuite suite = TiqrType.suiteOf(token);
-      return response.length() == suite.digits() && Ocra.verify(suite, seed.get(), input, response);
-    } catch (IllegalArgumentException e) {
-      return false;
-    } finally {
-      Arrays.fill(seed.get(), (byte) 0);
-    }
+    ChallengeAnswers.Outcome outcome = answers.answer(open.get(), response.get(), context.origin());
+    return AppReply.text(
+        switch (outcome.kind()) {
+          case ACCEPTED -> "OK";
+          case ALREADY_ANSWERED -> "INVALID_CHALLENGE";
+          case BLOCKED -> "ACCOUNT_BLOCKED";
+          case REJECTED -> "INVALID_RESPONSE:" + outcome.attemptsLeft();
+        });
   }
 
   private Token tiqrToken(String serial) {

@@ -8,17 +8,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
-import org.countersign.api.Params;
+import java.util.Map;
+import java.util.Optional;
 import org.countersign.error.DomainException;
 import org.countersign.json.Jsonp;
 import org.countersign.qr.QrCodes;
 import org.countersign.token.EnrolmentSessions;
 import org.countersign.token.RolloutState;
 import org.countersign.token.Token;
+import org.countersign.token.spi.AnswerVerifier;
 import org.countersign.token.spi.AppEndpoint;
 import org.countersign.token.spi.ChallengeIssuer;
 import org.countersign.token.spi.EnrolmentContext;
+import org.countersign.token.spi.OtpToken;
+import org.countersign.token.spi.Parameters;
+import org.countersign.token.spi.Provisioning;
 import org.countersign.token.spi.TokenType;
+import org.countersign.token.spi.TypeEnrolment;
 
 /**
  * TiQR tokens: the smartphone app holds the secret and answers OCRA challenges it scans from a QR
@@ -34,7 +40,7 @@ import org.countersign.token.spi.TokenType;
  * /validate/polltransaction} and finalises with {@code /validate/check transaction_id=…}.
  */
 @ApplicationScoped
-public class TiqrType implements TokenType, ChallengeIssuer, AppEndpoint {
+public class TiqrType implements TokenType, ChallengeIssuer, AnswerVerifier, AppEndpoint {
 
   static final String INFO_SUITE = "ocrasuite";
   static final String TYPE = "tiqr";
@@ -55,31 +61,26 @@ public class TiqrType implements TokenType, ChallengeIssuer, AppEndpoint {
   }
 
   @Override
-  public JsonObject enrol(Token token, Params params, EnrolmentContext context) {
+  public TypeEnrolment enrol(Parameters params, EnrolmentContext context) {
     if (context.username().isEmpty()) {
       throw DomainException.missing("user");
     }
     OcraSuite suite =
         context.policy(TiqrPolicyActions.OCRA_SUITE).map(OcraSuite::parse).orElse(settings.suite());
-    token.putInfo(INFO_SUITE, suite.text());
-    token.setOtpLen(suite.digits());
-    token.setRolloutState(RolloutState.CLIENT_WAIT);
-    String session = sessions.open(token.serial(), settings.enrolmentValiditySeconds());
+    String session = sessions.open(context.serial(), settings.enrolmentValiditySeconds());
     String metadataUrl =
         context.publicBase()
             + "ttype/tiqr?action=metadata&session="
             + session
             + "&serial="
-            + encode(token.serial());
-    String value = "tiqrenroll://" + metadataUrl;
-    return Jsonp.createObjectBuilder()
-        .add(
-            "tiqrenroll",
-            Jsonp.createObjectBuilder()
-                .add("description", "URL for TiQR enrollment")
-                .add("value", value)
-                .add("img", QrCodes.pngDataUri(value)))
-        .build();
+            + encode(context.serial());
+    return new TypeEnrolment(
+        suite.digits(),
+        Map.of(INFO_SUITE, suite.text()),
+        RolloutState.CLIENT_WAIT,
+        Optional.of(
+            new Provisioning.AppEnrolment(
+                "tiqrenroll", "URL for TiQR enrollment", "tiqrenroll://" + metadataUrl)));
   }
 
   @Override
@@ -112,8 +113,22 @@ public class TiqrType implements TokenType, ChallengeIssuer, AppEndpoint {
         question, sessionKey, "Please scan the QR code with the tiqr app", "poll", attributes, img);
   }
 
+  /** Pure RFC 6287: the OCRA response to the question and session for the token's suite. */
   @Override
-  public AppReply handle(Params params, AppContext context) {
+  public boolean verifies(OtpToken token, String question, String sessionKey, String response) {
+    try {
+      OcraInput input = OcraInput.builder().question(question).sessionHex(sessionKey).build();
+      OcraSuite suite =
+          OcraSuite.parse(token.info().getOrDefault(INFO_SUITE, TiqrSettings.DEFAULT_SUITE));
+      return response.length() == suite.digits()
+          && Ocra.verify(suite, token.seed(), input, response);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public AppReply handle(Parameters params, AppContext context) {
     return app.handle(params, context);
   }
 

@@ -2,20 +2,19 @@ package org.countersign.token.totp;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.countersign.api.Params;
 import org.countersign.config.Settings;
-import org.countersign.token.Token;
 import org.countersign.token.spi.EnrolmentContext;
 import org.countersign.token.spi.OtpToken;
 import org.countersign.token.spi.OtpVerifier;
+import org.countersign.token.spi.Parameters;
 import org.countersign.token.spi.Resynchronizer;
 import org.countersign.token.spi.TokenType;
+import org.countersign.token.spi.TypeEnrolment;
 
 /**
  * HOTP tokens (RFC 4226): counter-based codes. A check looks ahead {@code
@@ -40,13 +39,12 @@ public class HotpType implements TokenType, OtpVerifier, Resynchronizer {
   }
 
   @Override
-  public JsonObject enrol(Token token, Params params, EnrolmentContext context) {
+  public TypeEnrolment enrol(Parameters params, EnrolmentContext context) {
     OathEnrolment e = OathEnrolment.read(params, random, context, name());
     try {
-      e.applyTo(token, context);
-      String account = context.username().orElse(token.serial());
+      String account = context.username().orElse(context.serial());
       String uri = OtpAuthUri.hotp(settings.issuer(), account, e.seed(), e.hash(), e.digits(), 0);
-      return e.detail(uri).build();
+      return e.result(context, Map.of(), uri);
     } finally {
       e.clear();
     }

@@ -1,22 +1,22 @@
 package org.countersign.token.totp;
 
-import jakarta.json.JsonObjectBuilder;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.countersign.api.Params;
 import org.countersign.error.DomainException;
-import org.countersign.json.Jsonp;
-import org.countersign.qr.QrCodes;
-import org.countersign.token.Token;
+import org.countersign.token.RolloutState;
 import org.countersign.token.spi.EnrolmentContext;
+import org.countersign.token.spi.Parameters;
+import org.countersign.token.spi.Provisioning;
+import org.countersign.token.spi.TypeEnrolment;
 
 /**
  * The enrolment steps TOTP and HOTP share: read {@code genkey}/{@code otpkey}, {@code otplen} and
- * {@code hashlib}, make or take the seed, seal it, and build the {@code googleurl} and {@code
- * otpkey} details.
+ * {@code hashlib}, make or take the seed, seal it, and describe the result with its otpauth URI.
  */
 final class OathEnrolment {
 
@@ -42,7 +42,7 @@ final class OathEnrolment {
    * <type>_otplen} override what the request asks for.
    */
   static OathEnrolment read(
-      Params params, SecureRandom random, EnrolmentContext context, String type) {
+      Parameters params, SecureRandom random, EnrolmentContext context, String type) {
     String hashName =
         context
             .policy(type + "_" + OathPolicyActions.HASHLIB)
@@ -98,33 +98,20 @@ final class OathEnrolment {
     return seed;
   }
 
-  /** Applies the common settings to the token and seals the seed. */
-  void applyTo(Token token, EnrolmentContext context) {
-    token.setOtpLen(digits);
-    token.putInfo(INFO_HASHLIB, hash.apiName());
-    context.sealSecret(seed);
-  }
-
   /**
-   * The detail entries an enroller sees once: the provisioning URI and the raw seed, each with a QR
-   * code.
+   * Seals the seed and describes the new token: code length, hash algorithm plus the type's own
+   * public parameters, and the otpauth URI with a copy of the secret for the enroller.
    */
-  JsonObjectBuilder detail(String otpauthUri) {
-    String seedUri = "seed://" + HexFormat.of().formatHex(seed);
-    return Jsonp.createObjectBuilder()
-        .add(
-            "googleurl",
-            Jsonp.createObjectBuilder()
-                .add("description", "URL for google Authenticator")
-                .add("value", otpauthUri)
-                .add("img", QrCodes.pngDataUri(otpauthUri)))
-        .add(
-            "otpkey",
-            Jsonp.createObjectBuilder()
-                .add("description", "OTP seed")
-                .add("value", seedUri)
-                .add("value_b32", OtpAuthUri.base32(seed))
-                .add("img", QrCodes.pngDataUri(seedUri)));
+  TypeEnrolment result(EnrolmentContext context, Map<String, String> typeInfo, String otpauthUri) {
+    context.sealSecret(seed);
+    Map<String, String> info = new LinkedHashMap<>();
+    info.put(INFO_HASHLIB, hash.apiName());
+    info.putAll(typeInfo);
+    return new TypeEnrolment(
+        digits,
+        info,
+        RolloutState.DONE,
+        Optional.of(new Provisioning.OtpAuth(otpauthUri, seed.clone())));
   }
 
   void clear() {

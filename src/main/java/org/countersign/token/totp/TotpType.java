@@ -2,29 +2,33 @@ package org.countersign.token.totp;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.countersign.api.Params;
 import org.countersign.config.Settings;
 import org.countersign.token.Token;
 import org.countersign.token.spi.EnrolmentContext;
 import org.countersign.token.spi.OtpToken;
 import org.countersign.token.spi.OtpVerifier;
+import org.countersign.token.spi.Parameters;
+import org.countersign.token.spi.Provisioning;
+import org.countersign.token.spi.Resumable;
 import org.countersign.token.spi.Resynchronizer;
 import org.countersign.token.spi.TokenType;
+import org.countersign.token.spi.TypeEnrolment;
 
 /**
  * TOTP tokens (RFC 6238): the counter is the time step. A check accepts {@code
  * countersign.totp.window} steps either side of the current one; resynchronisation learns a clock
- * shift, kept as {@code timeShift} seconds.
+ * shift, kept as {@code timeShift} seconds. A set-up left unfinished can be resumed with the same
+ * otpauth URI.
  */
 @ApplicationScoped
-public class TotpType implements TokenType, OtpVerifier, Resynchronizer {
+public class TotpType implements TokenType, OtpVerifier, Resynchronizer, Resumable {
 
   static final String INFO_TIME_STEP = "timeStep";
   static final String INFO_TIME_SHIFT = "timeShift";
@@ -44,7 +48,7 @@ public class TotpType implements TokenType, OtpVerifier, Resynchronizer {
   }
 
   @Override
-  public JsonObject enrol(Token token, Params params, EnrolmentContext context) {
+  public TypeEnrolment enrol(Parameters params, EnrolmentContext context) {
     int step =
         Integer.parseInt(
             context
@@ -52,16 +56,27 @@ public class TotpType implements TokenType, OtpVerifier, Resynchronizer {
                 .orElseGet(() -> params.oneOf("timeStep", "30", Set.of("30", "60"))));
     OathEnrolment e = OathEnrolment.read(params, random, context, name());
     try {
-      e.applyTo(token, context);
-      token.putInfo(INFO_TIME_STEP, Integer.toString(step));
-      token.putInfo(INFO_TIME_SHIFT, "0");
-      String account = context.username().orElse(token.serial());
-      String uri =
-          OtpAuthUri.totp(settings.issuer(), account, e.seed(), e.hash(), e.digits(), step);
-      return e.detail(uri).build();
+      String account = context.username().orElse(context.serial());
+      String uri = uri(account, e.seed(), e.hash(), e.digits(), step);
+      Map<String, String> info = new LinkedHashMap<>();
+      info.put(INFO_TIME_STEP, Integer.toString(step));
+      info.put(INFO_TIME_SHIFT, "0");
+      return e.result(context, info, uri);
     } finally {
       e.clear();
     }
+  }
+
+  @Override
+  public Provisioning resume(Token token, byte[] seed, String account) {
+    int step = Integer.parseInt(token.info().getOrDefault(INFO_TIME_STEP, "30"));
+    String uri = uri(account, seed, OathEnrolment.hashOf(token.info()), token.otpLen(), step);
+    return new Provisioning.OtpAuth(uri, seed.clone());
+  }
+
+  /** The one place that builds a TOTP token's otpauth URI, at enrolment and on resuming. */
+  private String uri(String account, byte[] seed, HashAlgorithm hash, int digits, int step) {
+    return OtpAuthUri.totp(settings.issuer(), account, seed, hash, digits, step);
   }
 
   @Override
