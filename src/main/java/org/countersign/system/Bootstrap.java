@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.countersign.audit.AuditChain;
 import org.countersign.crypto.KeyException;
 import org.countersign.user.AdminAccounts;
 import org.flywaydb.core.Flyway;
@@ -33,6 +34,7 @@ public class Bootstrap {
 
   @Inject KeyCheck keyCheck;
   @Inject AdminAccounts admins;
+  @Inject AuditChain auditChain;
 
   @PostConstruct
   void start() {
@@ -40,6 +42,7 @@ public class Bootstrap {
       admins.checkConfiguredPassword();
       migrate();
       keyCheck.loadKey();
+      auditChain.open();
       admins.ensureInitialAdmin();
     } catch (KeyException | IllegalStateException e) {
       throw StartRefusal.refuse(e.getMessage());
