@@ -57,7 +57,7 @@ public class AuditSegment {
   AuditSegment(long id, String node, LocalDateTime started, long previous, ChainMac mac) {
     this.id = id;
     this.node = node;
-    this.started = started;
+    this.started = ChainMac.storable(started);
     this.previous = previous;
     this.seal = mac.segmentSeal(id, node, started, previous);
     this.checkpointSeq = 0;
