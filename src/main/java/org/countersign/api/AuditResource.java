@@ -22,6 +22,8 @@ import org.countersign.audit.AuditColumn;
 import org.countersign.audit.AuditEntry;
 import org.countersign.audit.AuditLog;
 import org.countersign.audit.AuditQuery;
+import org.countersign.audit.AuditVerifier;
+import org.countersign.audit.ChainReport;
 import org.countersign.error.DomainException;
 import org.countersign.json.Jsonp;
 import org.countersign.user.UserStore;
@@ -69,6 +71,31 @@ public class AuditResource extends ApiResource {
           "thread_id");
 
   @Inject AuditLog audit;
+  @Inject AuditVerifier verifier;
+
+  /**
+   * {@code GET /audit/verify}: walks the whole audit chain; {@code valid}, {@code checked} (rows
+   * whose link was checked), {@code first_broken_id}, {@code unchained} (rows older than the chain)
+   * and {@code reason}.
+   */
+  @GET
+  @Path("verify")
+  public Response verify() {
+    caller().requireAdmin();
+    ChainReport r = verifier.verify();
+    return responses.ok(
+        Jsonp.createObjectBuilder()
+            .add("valid", r.valid())
+            .add("checked", r.checked())
+            .add(
+                "first_broken_id",
+                r.firstBrokenId() == null
+                    ? JsonValue.NULL
+                    : Jsonp.createValue(r.firstBrokenId().longValue()))
+            .add("unchained", r.unchained())
+            .add("reason", r.reason() == null ? JsonValue.NULL : Jsonp.createValue(r.reason()))
+            .build());
+  }
 
   @GET
   public Response search() {

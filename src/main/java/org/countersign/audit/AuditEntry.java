@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.LocalDateTime;
 
 /**
@@ -55,10 +56,22 @@ public class AuditEntry {
   @Column(length = 255)
   private String info;
 
+  @Column(name = "segment_id")
+  private Long segment;
+
+  @Column(name = "seq")
+  private Long seq;
+
+  @Column(name = "chain_hash", length = 64)
+  private String chainHash;
+
+  /** Whether an administrator asked: counted in the metrics once the entry commits. */
+  @Transient private boolean byAdministrator;
+
   protected AuditEntry() {}
 
   AuditEntry(LocalDateTime at, String action) {
-    this.at = at;
+    this.at = ChainMac.storable(at);
     this.action = action;
   }
 
@@ -81,10 +94,32 @@ public class AuditEntry {
     return this;
   }
 
-  AuditEntry origin(String client, String actor) {
+  AuditEntry origin(String client, String actor, boolean administrator) {
     this.client = clip(client, 64);
     this.actor = clip(actor, 64);
+    this.byAdministrator = administrator;
     return this;
+  }
+
+  boolean byAdministrator() {
+    return byAdministrator;
+  }
+
+  /** Places the entry in the chain; its id must already be assigned. */
+  void chain(long segment, long seq, ChainMac mac, String previous) {
+    this.segment = segment;
+    this.seq = seq;
+    this.chainHash = mac.link(previous, row());
+  }
+
+  String chainHash() {
+    return chainHash;
+  }
+
+  ChainRow row() {
+    return new ChainRow(
+        id(), segment, seq, chainHash, at, action, username, realm, serial, tokenType, success,
+        result, client, actor, info);
   }
 
   /**

@@ -27,14 +27,16 @@ public class AuditLog {
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject AuditChain chain;
 
   public AuditEntry entry(String action, Origin origin) {
-    return new AuditEntry(LocalDateTime.now(clock), action).origin(origin.client(), origin.actor());
+    return new AuditEntry(LocalDateTime.now(clock), action)
+        .origin(origin.client(), origin.actor(), origin.administrator());
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void write(AuditEntry entry) {
-    em.persist(entry);
+    chain.append(entry);
   }
 
   /** One page of a search and how many entries match in all. */
@@ -99,9 +101,7 @@ public class AuditLog {
   /** Deletes the entries older than the cutoff; returns how many. */
   @Transactional(Transactional.TxType.MANDATORY)
   public int purgeBefore(LocalDateTime cutoff) {
-    return em.createQuery("DELETE FROM AuditEntry a WHERE a.at < :cutoff")
-        .setParameter("cutoff", cutoff)
-        .executeUpdate();
+    return chain.purgeBefore(cutoff);
   }
 
   /** The newest entries first. */

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.countersign.config.Configuration;
+import org.countersign.ops.Outcomes;
 
 /**
  * How long audit entries are kept: {@code countersign.audit.retention.days} (default 0, kept for
@@ -22,6 +23,7 @@ public class AuditRetention {
 
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject Outcomes outcomes;
   private int days;
 
   @PostConstruct
@@ -38,6 +40,7 @@ public class AuditRetention {
       return 0;
     }
     int purged = audit.purgeBefore(LocalDateTime.now(clock).minusDays(days));
+    outcomes.auditPurged(purged);
     if (purged > 0) {
       LOG.log(
           Level.FINE, "Purged {0} audit entries older than {1} days", new Object[] {purged, days});

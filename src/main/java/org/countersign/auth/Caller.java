@@ -24,6 +24,8 @@ public record Caller(String username, String realm, Role role, String client) {
   }
 
   public Origin origin() {
-    return new Origin(client, isAdmin() ? username : username + "@" + realm);
+    return isAdmin()
+        ? Origin.administrator(client, username)
+        : new Origin(client, username + "@" + realm);
   }
 }

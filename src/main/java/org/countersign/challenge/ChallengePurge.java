@@ -10,12 +10,14 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.countersign.audit.AuditChain;
 import org.countersign.audit.AuditRetention;
 import org.countersign.token.EnrolmentSession;
 
 /**
  * Deletes expired challenges and expired enrolment sessions once a minute, and audit entries past
- * their retention ({@code countersign.audit.retention.days}).
+ * their retention ({@code countersign.audit.retention.days}); and first seals a checkpoint of this
+ * node's audit chain segment, in a transaction of its own.
  *
  * <p>The timer is non-persistent, so every node runs its own: each purge is one bulk DELETE of rows
  * already expired, which is idempotent, loses nothing when two nodes run it at once, and touches no
@@ -32,6 +34,7 @@ public class ChallengePurge {
 
   @Inject Clock clock;
   @Inject AuditRetention auditRetention;
+  @Inject AuditChain auditChain;
 
   @Schedule(
       second = "0",
@@ -41,6 +44,7 @@ public class ChallengePurge {
       info = "purge expired challenges")
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void purge() {
+    auditChain.checkpoint();
     var now = ChallengeService.utc(clock.instant());
     int challenges = em.createNamedQuery(Challenge.PURGE).setParameter("now", now).executeUpdate();
     int sessions =

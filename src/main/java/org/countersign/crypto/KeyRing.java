@@ -29,6 +29,7 @@ public class KeyRing {
   private volatile KeyedHash pins;
   private volatile byte[] signingKey;
   private volatile LookupKey throttleKeys;
+  private volatile byte[] auditChainKey;
 
   public KeyFile keyFile() {
     return new KeyFile(settings.dataDir().resolve(KEY_FILE_NAME));
@@ -39,6 +40,19 @@ public class KeyRing {
     pins = new KeyedHash(derive(master, "pin"), random);
     signingKey = derive(master, "jwt");
     throttleKeys = new LookupKey(derive(master, "throttle"));
+    auditChainKey = auditChainKey(master);
+  }
+
+  /**
+   * The key of the audit chain's links and seals, from the master key; public so that the
+   * command-line check derives the same key from the key file without a server.
+   */
+  public static byte[] auditChainKey(byte[] master) {
+    return derive(master, "audit-chain");
+  }
+
+  public byte[] auditChainKey() {
+    return require(auditChainKey).clone();
   }
 
   /**

@@ -11,6 +11,9 @@ public interface MetricsSink {
   /** Adds one to the counter {@code name} with these tag name/value pairs. */
   void count(String name, String... tags);
 
+  /** Adds {@code amount} to the counter {@code name} with these tag name/value pairs. */
+  void add(String name, long amount, String... tags);
+
   /** Records one duration in the timer {@code name}. */
   void time(String name, Duration duration);
 

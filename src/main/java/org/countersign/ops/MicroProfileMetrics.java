@@ -36,6 +36,11 @@ public class MicroProfileMetrics implements MetricsSink {
   }
 
   @Override
+  public void add(String name, long amount, String... tags) {
+    counter(name, tags).inc(amount);
+  }
+
+  @Override
   public void time(String name, Duration duration) {
     timer(name).update(duration);
   }

@@ -18,8 +18,10 @@ import org.countersign.token.spi.AppEndpoint.AppReply;
 /**
  * What the authentication core reports for operators: one call per outcome, never with a secret, a
  * code or a user name. Counted as {@code countersign_validate_check_total{outcome=...}}, {@code
- * countersign_tiqr_replies_total{action=...,reply=...}} and {@code
- * countersign_enrolments_total{type=...}}.
+ * countersign_tiqr_replies_total{action=...,reply=...}}, {@code
+ * countersign_enrolments_total{type=...}}, {@code countersign_admin_actions_total{action=...}} and
+ * the audit purge as {@code countersign_audit_purge_runs_total} and {@code
+ * countersign_audit_purged_rows_total}.
  *
  * <pre>{@code
  * @Inject Outcomes outcomes;
@@ -35,6 +37,30 @@ public class Outcomes {
   static final String CHECK_DURATION = "countersign.validate.check.duration";
   static final String TIQR_REPLIES = "countersign.tiqr.replies";
   static final String ENROLMENTS = "countersign.enrolments";
+  static final String ADMIN_ACTIONS = "countersign.admin.actions";
+  static final String PURGE_RUNS = "countersign.audit.purge.runs";
+  static final String PURGED_ROWS = "countersign.audit.purged.rows";
+
+  /**
+   * The audited actions an administrator takes through the API, registered at zero; an action not
+   * listed is counted from its first occurrence.
+   */
+  private static final List<String> ADMIN_ACTION_NAMES =
+      List.of(
+          "token_init",
+          "token_delete",
+          "token_enable",
+          "token_disable",
+          "token_reset",
+          "token_setpin",
+          "token_resync",
+          "user_create",
+          "user_delete",
+          "policy_set",
+          "policy_delete",
+          "policy_enable",
+          "policy_disable",
+          "validate_triggerchallenge");
 
   /** The values of the {@code outcome} tag of {@link #CHECKS}, each counted by one method below. */
   private static final List<String> CHECK_OUTCOMES =
@@ -54,6 +80,22 @@ public class Outcomes {
       record(s -> s.declareCounter(CHECKS, "outcome", outcome));
     }
     record(s -> s.declareTimer(CHECK_DURATION));
+    for (String action : ADMIN_ACTION_NAMES) {
+      record(s -> s.declareCounter(ADMIN_ACTIONS, "action", action));
+    }
+    record(s -> s.declareCounter(PURGE_RUNS));
+    record(s -> s.declareCounter(PURGED_ROWS));
+  }
+
+  /** An administrator's action committed, named by its audit action. */
+  public void adminAction(String action) {
+    count(ADMIN_ACTIONS, "action", action);
+  }
+
+  /** The audit retention purge ran and deleted this many rows. */
+  public void auditPurged(int rows) {
+    count(PURGE_RUNS);
+    record(s -> s.add(PURGED_ROWS, rows));
   }
 
   /** Registers the enrolment counter of each of these token types at zero. */

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.countersign.audit.AuditChain;
 import org.countersign.config.ReadAtStart;
 import org.countersign.crypto.KeyException;
 import org.countersign.user.AdminAccounts;
@@ -38,6 +39,7 @@ public class Bootstrap {
   @Inject @Any Instance<ReadAtStart> settings;
   @Inject KeyCheck keyCheck;
   @Inject AdminAccounts admins;
+  @Inject AuditChain auditChain;
 
   @PostConstruct
   void start() {
@@ -46,6 +48,7 @@ public class Bootstrap {
       admins.checkConfiguredPassword();
       migrate();
       keyCheck.loadKey();
+      auditChain.open();
       admins.ensureInitialAdmin();
     } catch (KeyException | IllegalStateException e) {
       throw StartRefusal.refuse(e.getMessage());

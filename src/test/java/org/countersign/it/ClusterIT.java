@@ -323,4 +323,40 @@ class ClusterIT {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void auditRowsWrittenByBothNodesAtOnceVerify() throws Exception {
+    String user = "chain" + Long.toHexString(System.nanoTime());
+    int perWorker = 15;
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        ClusterNode node = w % 2 == 0 ? a : b;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < perWorker; i++) {
+                    node.api().check("user", user, "pass", "123456");
+                  }
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(
+        2,
+        db.count("SELECT COUNT(DISTINCT segment_id) FROM cs_audit WHERE username = ?", user),
+        "each node writes its own segment");
+    for (ClusterNode node : List.of(a, b)) {
+      Api.Reply r = node.api().get("audit/verify", Map.of(), admin);
+      assertEquals(200, r.status(), r.body());
+      var v = r.result().getJsonObject("value");
+      assertTrue(v.getBoolean("valid"), v.toString());
+      assertTrue(v.getJsonNumber("checked").longValue() >= 4 * perWorker, v.toString());
+    }
+  }
 }

@@ -13,19 +13,38 @@ import java.util.Map;
 
 /**
  * Reads what the running server stored. H2 runs in AUTO_SERVER mode, so this process joins the
- * server's database over loopback instead of opening the file a second time. Read-only use: the
- * tests inspect, never change.
+ * server's database over loopback instead of opening the file a second time. Tests inspect; the few
+ * that change rows behind the server's back (retention, tampering) put them back.
  */
 public final class Database {
 
   private final String url;
   private final String user;
   private final String password;
+  private final java.nio.file.Path keyFile;
 
-  private Database(String url, String user, String password) {
+  private Database(String url, String user, String password, java.nio.file.Path keyFile) {
     this.url = url;
     this.user = user;
     this.password = password;
+    this.keyFile = keyFile;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  public String password() {
+    return password;
+  }
+
+  /** The key file of the servers that use this database. */
+  public java.nio.file.Path keyFile() {
+    return keyFile;
   }
 
   /**
@@ -38,14 +57,16 @@ public final class Database {
       return new Database(
           System.getProperty("it.postgres.url"),
           System.getProperty("it.postgres.user"),
-          System.getProperty("it.postgres.password"));
+          System.getProperty("it.postgres.password"),
+          java.nio.file.Path.of(System.getProperty("it.dir"), "shared", "countersign.key"));
     }
     return new Database(
         "jdbc:h2:file:"
             + Deployments.dataDir(qualifier).getPath()
             + "/countersign;AUTO_SERVER=TRUE",
         "countersign",
-        "countersign");
+        "countersign",
+        Deployments.dataDir(qualifier).toPath().resolve("countersign.key"));
   }
 
   /** All rows of a query, each as column label (lower case) to value. */
