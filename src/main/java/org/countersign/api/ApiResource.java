@@ -11,6 +11,8 @@ import org.countersign.audit.Origin;
 import org.countersign.auth.Authentication;
 import org.countersign.auth.Caller;
 import org.countersign.config.HttpSettings;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 
 /**
  * What every resource needs from the request: merged parameters, the client address and the
@@ -71,7 +73,7 @@ public abstract class ApiResource {
       }
       return body;
     } catch (IOException e) {
-      throw new ApiException(ErrorCode.PARAMETER, "Unreadable request body");
+      throw new DomainException(Reason.PARAMETER, "Unreadable request body");
     }
   }
 

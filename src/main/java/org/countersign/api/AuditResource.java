@@ -22,6 +22,7 @@ import org.countersign.audit.AuditColumn;
 import org.countersign.audit.AuditEntry;
 import org.countersign.audit.AuditLog;
 import org.countersign.audit.AuditQuery;
+import org.countersign.error.DomainException;
 import org.countersign.json.Jsonp;
 import org.countersign.user.UserStore;
 
@@ -85,7 +86,7 @@ public class AuditResource extends ApiResource {
     if (filters.containsKey(AuditColumn.SUCCESS)
         && !Set.of("0", "1", "true", "false", "!0", "!1")
             .contains(filters.get(AuditColumn.SUCCESS).toLowerCase(Locale.ROOT))) {
-      throw ApiException.invalid("success", "must be 1 or 0");
+      throw DomainException.invalid("success", "must be 1 or 0");
     }
     AuditLog.Page result =
         audit.search(new AuditQuery(filters, timeLimit(p), page, size, newestFirst));
@@ -113,7 +114,7 @@ public class AuditResource extends ApiResource {
     }
     Matcher m = TIME_LIMIT.matcher(raw.get().strip().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw ApiException.invalid(
+      throw DomainException.invalid(
           "timelimit", "must be a number and s, m, h or d, such as 2h or 7d");
     }
     long n = Long.parseLong(m.group(1));

@@ -9,6 +9,8 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import org.countersign.config.HttpSettings;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 
 /**
  * Refuses a request whose Host header names a host this server does not answer for (only while no
@@ -25,8 +27,8 @@ public class HostCheckFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (!httpSettings.hostAllowed(request.getHeaderString(HttpHeaders.HOST))) {
-      throw new ApiException(
-          ErrorCode.PARAMETER, "This server does not answer for the host named in the request");
+      throw new DomainException(
+          Reason.PARAMETER, "This server does not answer for the host named in the request");
     }
   }
 }

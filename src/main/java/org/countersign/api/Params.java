@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 import org.countersign.json.Jsonp;
 
 /**
@@ -76,8 +78,8 @@ public final class Params {
   public static void refuseSecretsIn(MultivaluedMap<String, String> query) {
     for (String name : query.keySet()) {
       if (SECRETS.contains(name)) {
-        throw new ApiException(
-            ErrorCode.PARAMETER,
+        throw new DomainException(
+            Reason.PARAMETER,
             "Parameter '"
                 + name
                 + "' is a secret and may not be sent in the query string; send it in the request body");
@@ -93,7 +95,7 @@ public final class Params {
   public String required(String name) {
     String value = values.get(name);
     if (value == null || value.isEmpty()) {
-      throw ApiException.missing(name);
+      throw DomainException.missing(name);
     }
     return value;
   }
@@ -102,7 +104,7 @@ public final class Params {
   public String present(String name) {
     String value = values.get(name);
     if (value == null) {
-      throw ApiException.missing(name);
+      throw DomainException.missing(name);
     }
     return value;
   }
@@ -120,11 +122,11 @@ public final class Params {
     try {
       int value = Integer.parseInt(raw.get().strip());
       if (value < min || value > max) {
-        throw ApiException.invalid(name, "must be between " + min + " and " + max);
+        throw DomainException.invalid(name, "must be between " + min + " and " + max);
       }
       return value;
     } catch (NumberFormatException e) {
-      throw ApiException.invalid(name, "must be a whole number");
+      throw DomainException.invalid(name, "must be a whole number");
     }
   }
 
@@ -132,7 +134,7 @@ public final class Params {
   public String oneOf(String name, String defaultValue, Set<String> allowed) {
     String value = optional(name).filter(s -> !s.isEmpty()).orElse(defaultValue);
     if (!allowed.contains(value)) {
-      throw ApiException.invalid(
+      throw DomainException.invalid(
           name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
     }
     return value;
@@ -154,7 +156,7 @@ public final class Params {
       case "on":
         return true;
       default:
-        throw ApiException.invalid(name, "must be 1 or 0");
+        throw DomainException.invalid(name, "must be 1 or 0");
     }
   }
 
@@ -178,7 +180,7 @@ public final class Params {
             eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         put(values, name, unquoting.apply(value));
       } catch (IllegalArgumentException e) {
-        throw new ApiException(ErrorCode.PARAMETER, "Malformed form body");
+        throw new DomainException(Reason.PARAMETER, "Malformed form body");
       }
     }
   }
@@ -191,7 +193,7 @@ public final class Params {
   private static void readJson(byte[] body, Map<String, String> values) {
     try (JsonParser parser = Jsonp.createParser(new ByteArrayInputStream(body))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-        throw new ApiException(ErrorCode.PARAMETER, "The JSON body must be an object");
+        throw new DomainException(Reason.PARAMETER, "The JSON body must be an object");
       }
       for (JsonParser.Event event = parser.next();
           event != JsonParser.Event.END_OBJECT;
@@ -203,27 +205,27 @@ public final class Params {
           case VALUE_TRUE -> put(values, name, "1");
           case VALUE_FALSE -> put(values, name, "0");
           case VALUE_NULL -> {}
-          default -> throw ApiException.invalid(name, "must be a string, number or boolean");
+          default -> throw DomainException.invalid(name, "must be a string, number or boolean");
         }
       }
       if (parser.hasNext()) {
-        throw new ApiException(ErrorCode.PARAMETER, "Malformed JSON body");
+        throw new DomainException(Reason.PARAMETER, "Malformed JSON body");
       }
     } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-      throw new ApiException(ErrorCode.PARAMETER, "Malformed JSON body");
+      throw new DomainException(Reason.PARAMETER, "Malformed JSON body");
     }
   }
 
   private static void put(Map<String, String> values, String name, String value) {
     if (value.length() > MAX_VALUE_LENGTH) {
-      throw ApiException.invalid(
+      throw DomainException.invalid(
           name.length() > 40 ? name.substring(0, 40) : name, "value too long");
     }
     if (name.length() > 64) {
-      throw new ApiException(ErrorCode.PARAMETER, "Parameter name too long");
+      throw new DomainException(Reason.PARAMETER, "Parameter name too long");
     }
     if (!values.containsKey(name) && values.size() >= MAX_PARAMETERS) {
-      throw new ApiException(ErrorCode.PARAMETER, "Too many parameters");
+      throw new DomainException(Reason.PARAMETER, "Too many parameters");
     }
     values.put(name, value);
   }

@@ -24,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.countersign.auth.Caller;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 import org.countersign.json.Jsonp;
 import org.countersign.policy.ActionText;
 import org.countersign.policy.Policies;
@@ -158,7 +160,7 @@ public class PolicyResource extends ApiResource {
         Jsonp.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
       o = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
-      throw new ApiException(ErrorCode.PARAMETER, "Malformed JSON body");
+      throw new DomainException(Reason.PARAMETER, "Malformed JSON body");
     }
     for (String field : UNSUPPORTED) {
       JsonValue v = o.get(field);
@@ -192,7 +194,7 @@ public class PolicyResource extends ApiResource {
     String scope =
         scalar("scope", o.get("scope"))
             .filter(s -> !s.isEmpty())
-            .orElseThrow(() -> ApiException.missing("scope"));
+            .orElseThrow(() -> DomainException.missing("scope"));
     Optional<String> active = scalar("active", o.get("active"));
     return draft(
         name,
@@ -232,8 +234,8 @@ public class PolicyResource extends ApiResource {
     return Arrays.asList("false", "0").contains(value.strip().toLowerCase(Locale.ROOT));
   }
 
-  private static ApiException unsupported(String field) {
-    return ApiException.invalid(
+  private static DomainException unsupported(String field) {
+    return DomainException.invalid(
         field, "is not supported by this server; the policy was not stored");
   }
 
@@ -246,7 +248,7 @@ public class PolicyResource extends ApiResource {
       case NUMBER -> Optional.of(v.toString());
       case TRUE -> Optional.of("true");
       case FALSE -> Optional.of("false");
-      default -> throw ApiException.invalid(field, "must be a string, number or boolean");
+      default -> throw DomainException.invalid(field, "must be a string, number or boolean");
     };
   }
 
@@ -257,7 +259,7 @@ public class PolicyResource extends ApiResource {
               try {
                 return Integer.parseInt(s.strip());
               } catch (NumberFormatException e) {
-                throw ApiException.invalid("priority", "must be a whole number");
+                throw DomainException.invalid("priority", "must be a whole number");
               }
             });
   }

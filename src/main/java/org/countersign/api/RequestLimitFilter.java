@@ -8,6 +8,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 
 /**
  * Refuses bodies larger than {@link #MAX_BODY_BYTES} before anything reads them: by the declared
@@ -28,15 +30,15 @@ public class RequestLimitFilter implements ContainerRequestFilter {
           throw tooLarge();
         }
       } catch (NumberFormatException e) {
-        throw new ApiException(ErrorCode.PARAMETER, "Malformed Content-Length");
+        throw new DomainException(Reason.PARAMETER, "Malformed Content-Length");
       }
     }
     request.setEntityStream(new Bounded(request.getEntityStream()));
   }
 
-  static ApiException tooLarge() {
-    return new ApiException(
-        ErrorCode.TOO_LARGE, "Request body larger than " + MAX_BODY_BYTES + " bytes");
+  static DomainException tooLarge() {
+    return new DomainException(
+        Reason.TOO_LARGE, "Request body larger than " + MAX_BODY_BYTES + " bytes");
   }
 
   private static final class Bounded extends FilterInputStream {

@@ -9,6 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.countersign.config.Settings;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 import org.countersign.token.TokenTypes;
 import org.countersign.token.spi.AppEndpoint;
 
@@ -39,7 +41,7 @@ public class TtypeResource extends ApiResource {
             .capability(type, AppEndpoint.class)
             .orElseThrow(
                 () ->
-                    new ApiException(ErrorCode.NOT_FOUND, "No app endpoint for this token type."));
+                    new DomainException(Reason.NOT_FOUND, "No app endpoint for this token type."));
     AppEndpoint.AppReply reply =
         endpoint.handle(params, new AppEndpoint.AppContext(publicBase(), origin()));
     return Response.status(reply.status())

@@ -10,9 +10,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.countersign.error.DomainException;
 
 /**
- * Everything that is not an {@link ApiException}: unknown paths and methods from JAX-RS, and the
+ * Everything that is not an {@link DomainException}: unknown paths and methods from JAX-RS, and the
  * unexpected. The client always gets the error envelope and never a stack trace; the log gets the
  * exception type and a reference, not request data.
  */
@@ -30,17 +31,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   /** The envelope for any failure; shared with the other mappers of unexpected failures. */
   static Response map(Throwable e, Responses responses) {
-    ApiException cause = apiCause(e);
+    DomainException cause = domainCause(e);
     if (cause != null) {
-      return responses.error(cause.code(), cause.getMessage(), cause.retryAfter());
+      return responses.error(ErrorCode.of(cause.reason()), cause.getMessage(), cause.retryAfter());
     }
     if (PasswordHashingMapper.busy(e)) {
       return PasswordHashingMapper.reply(responses);
-    }
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof org.countersign.policy.PolicyException p) {
-        return responses.error(PolicyExceptionMapper.code(p), p.getMessage());
-      }
     }
     if (e instanceof NotFoundException) {
       return responses.error(ErrorCode.NOT_FOUND, "Not found");
@@ -69,9 +65,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     return responses.error(ErrorCode.INTERNAL, "Internal error, reference " + ref);
   }
 
-  private static ApiException apiCause(Throwable e) {
+  private static DomainException domainCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ApiException a) {
+      if (t instanceof DomainException a) {
         return a;
       }
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.countersign.auth.Caller;
+import org.countersign.error.DomainException;
 import org.countersign.json.Jsonp;
 import org.countersign.user.NewUser;
 import org.countersign.user.User;
@@ -38,7 +39,7 @@ public class UserResource extends ApiResource {
             p.optional("email").orElse(""));
     for (String field : new String[] {"givenname", "surname", "email"}) {
       if (p.optional(field).orElse("").length() > 128) {
-        throw ApiException.invalid(field, "at most 128 characters");
+        throw DomainException.invalid(field, "at most 128 characters");
       }
     }
     User user = users.create(request, caller.origin());

@@ -6,12 +6,12 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.countersign.api.ApiException;
-import org.countersign.api.ErrorCode;
 import org.countersign.audit.AuditEntry;
 import org.countersign.audit.AuditLog;
 import org.countersign.audit.Origin;
 import org.countersign.config.Settings;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 import org.countersign.token.UserRights;
 import org.countersign.user.AdminAccounts;
 import org.countersign.user.UserStore;
@@ -48,7 +48,7 @@ public class Authentication {
    * Step one: an admin's password, or a user's; 401 with code 4031 when neither matches, 429 while
    * the throttle refuses this account or address.
    */
-  @Transactional(dontRollbackOn = ApiException.class)
+  @Transactional(dontRollbackOn = DomainException.class)
   public Login login(String username, String password, Optional<String> realm, Origin origin) {
     AuditEntry entry = audit.entry("auth", origin).user(realm.orElse(null), username);
     var attempt =
@@ -57,8 +57,8 @@ public class Authentication {
     Optional<Duration> refused = throttle.refusal(attempt);
     if (refused.isPresent()) {
       audit.write(entry.outcome(false, "REJECT", "throttled: too many failed password checks"));
-      throw new ApiException(
-          ErrorCode.THROTTLED, "Too many failed sign-ins. Try again later.", refused.get());
+      throw new DomainException(
+          Reason.THROTTLED, "Too many failed sign-ins. Try again later.", refused.get());
     }
     if (users.realm(realm).isEmpty()) {
       throttle.failed(attempt);
@@ -88,7 +88,8 @@ public class Authentication {
     }
     if (!settings.selfEnrolment()) {
       audit.write(entry.outcome(false, "REJECT", "no usable token and self-enrolment is off"));
-      throw ApiException.forbidden("This account has no token, and self-enrolment is turned off.");
+      throw DomainException.forbidden(
+          "This account has no token, and self-enrolment is turned off.");
     }
     audit.write(entry.outcome(true, "ACCEPT", "password alone: no usable token"));
     return granted(user, AuthType.PASSWORD);
@@ -99,7 +100,7 @@ public class Authentication {
    * tokens, or empty once their app has answered. The check is the one backends use (one
    * conditional update; a wrong code counts as a failure of the token) and is audited as such.
    */
-  @Transactional(dontRollbackOn = ApiException.class)
+  @Transactional(dontRollbackOn = DomainException.class)
   public Login answer(
       String username, Optional<String> realm, String transactionId, String answer, Origin origin) {
     AuditEntry entry = audit.entry("auth", origin).user(realm.orElse(null), username);
@@ -107,8 +108,8 @@ public class Authentication {
     Verdict verdict =
         validation.check(CheckRequest.signIn(r, username, transactionId, answer), origin);
     if (!(verdict instanceof Verdict.Accepted)) {
-      throw new ApiException(
-          ErrorCode.WRONG_CREDENTIALS, "Authentication failure. Wrong credentials");
+      throw new DomainException(
+          Reason.WRONG_CREDENTIALS, "Authentication failure. Wrong credentials");
     }
     return granted(new Caller(username, r, Role.USER, origin.client()), AuthType.SECOND_FACTOR);
   }
@@ -116,8 +117,8 @@ public class Authentication {
   /** The caller behind an Authorization header value (raw JWT, {@code Bearer } tolerated). */
   public Caller resolve(String header, String client) {
     if (header == null || header.isBlank()) {
-      throw new ApiException(
-          ErrorCode.MISSING_AUTHORIZATION, "Authentication failure. Missing Authorization header.");
+      throw new DomainException(
+          Reason.MISSING_AUTHORIZATION, "Authentication failure. Missing Authorization header.");
     }
     String token = header.strip();
     if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -129,13 +130,13 @@ public class Authentication {
             ? admins.exists(claims.username())
             : users.find(claims.realm(), claims.username()).isPresent();
     if (!exists) {
-      throw new ApiException(ErrorCode.WRONG_CREDENTIALS, "Authentication failure. Invalid JWT.");
+      throw new DomainException(Reason.WRONG_CREDENTIALS, "Authentication failure. Invalid JWT.");
     }
     if (claims.role() == Role.USER
         && claims.authType() == AuthType.PASSWORD
         && validation.hasUsableToken(claims.realm(), claims.username())) {
-      throw new ApiException(
-          ErrorCode.WRONG_CREDENTIALS,
+      throw new DomainException(
+          Reason.WRONG_CREDENTIALS,
           "Authentication failure. This account has a token now: sign in again with it.");
     }
     return new Caller(claims.username(), claims.realm(), claims.role(), client);
@@ -145,17 +146,17 @@ public class Authentication {
     Optional<String> r = users.realm(realm);
     if (r.isEmpty()) {
       audit.write(entry.outcome(false, "REJECT", "unknown realm"));
-      throw new ApiException(
-          ErrorCode.WRONG_CREDENTIALS,
+      throw new DomainException(
+          Reason.WRONG_CREDENTIALS,
           "Authentication failure. Unknown realm: " + realm.orElse("") + ".");
     }
     return r.get();
   }
 
-  private ApiException rejected(AuditEntry entry, String why) {
+  private DomainException rejected(AuditEntry entry, String why) {
     audit.write(entry.outcome(false, "REJECT", why));
-    return new ApiException(
-        ErrorCode.WRONG_CREDENTIALS, "Authentication failure. Wrong credentials");
+    return new DomainException(
+        Reason.WRONG_CREDENTIALS, "Authentication failure. Wrong credentials");
   }
 
   private Login granted(Caller caller, AuthType type) {

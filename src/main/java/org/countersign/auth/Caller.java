@@ -1,7 +1,7 @@
 package org.countersign.auth;
 
-import org.countersign.api.ApiException;
 import org.countersign.audit.Origin;
+import org.countersign.error.DomainException;
 
 /**
  * An authenticated API caller. An admin may act on every token; a user only on their own, which
@@ -19,7 +19,7 @@ public record Caller(String username, String realm, Role role, String client) {
 
   public void requireAdmin() {
     if (!isAdmin()) {
-      throw ApiException.forbidden("Admin rights are required for this action.");
+      throw DomainException.forbidden("Admin rights are required for this action.");
     }
   }
 

@@ -16,10 +16,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import org.countersign.api.ApiException;
-import org.countersign.api.ErrorCode;
 import org.countersign.config.Settings;
 import org.countersign.crypto.KeyRing;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 
 /**
  * Issues and checks the API's JWTs: HS256 under a key derived from the master key file, with the
@@ -77,8 +77,8 @@ public class JwtService {
         throw invalid();
       }
       if (!exp.toInstant().isAfter(clock.instant())) {
-        throw new ApiException(
-            ErrorCode.EXPIRED, "Authentication failure. Your token has expired.");
+        throw new DomainException(
+            Reason.EXPIRED, "Authentication failure. Your token has expired.");
       }
       String username = claims.getStringClaim("username");
       String realm = claims.getStringClaim("realm");
@@ -96,8 +96,8 @@ public class JwtService {
     }
   }
 
-  private static ApiException invalid() {
-    return new ApiException(ErrorCode.WRONG_CREDENTIALS, "Authentication failure. Invalid JWT.");
+  private static DomainException invalid() {
+    return new DomainException(Reason.WRONG_CREDENTIALS, "Authentication failure. Invalid JWT.");
   }
 
   /** A signed token and its expiry. */

@@ -1,5 +1,7 @@
 package org.countersign.policy;
 
+import org.countersign.error.Reason;
+
 /** A policy that cannot be stored as given; nothing of it was stored. */
 public class InvalidPolicy extends PolicyException {
 
@@ -14,7 +16,7 @@ public class InvalidPolicy extends PolicyException {
   private final Part part;
 
   public InvalidPolicy(Part part, String message) {
-    super(message);
+    super(part == Part.CLIENT ? Reason.CONFIG : Reason.PARAMETER, message);
     this.part = part;
   }
 

@@ -1,9 +1,12 @@
 package org.countersign.policy;
 
-/** Why a policy request cannot be carried out; the API turns each kind into its error code. */
-public abstract class PolicyException extends RuntimeException {
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 
-  protected PolicyException(String message) {
-    super(message);
+/** Why a policy request cannot be carried out; each kind names its own reason. */
+public abstract class PolicyException extends DomainException {
+
+  protected PolicyException(Reason reason, String message) {
+    super(reason, message);
   }
 }

@@ -1,9 +1,11 @@
 package org.countersign.policy;
 
+import org.countersign.error.Reason;
+
 /** The policies that match the caller do not allow what they asked for. */
 public class PolicyRefusal extends PolicyException {
 
   public PolicyRefusal(String message) {
-    super(message);
+    super(Reason.POLICY, message);
   }
 }

@@ -12,13 +12,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.countersign.api.ApiException;
-import org.countersign.api.ErrorCode;
 import org.countersign.api.Params;
 import org.countersign.audit.AuditLog;
 import org.countersign.auth.Caller;
 import org.countersign.config.Settings;
 import org.countersign.crypto.KeyRing;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 import org.countersign.json.Jsonp;
 import org.countersign.policy.CoreActions;
 import org.countersign.policy.Decision;
@@ -100,15 +100,15 @@ public class EnrolmentService {
         tokens
             .bySerial(serial)
             .filter(t -> caller.mayActOn(t.realm().orElse(""), t.username().orElse("")))
-            .orElseThrow(() -> ApiException.tokenNotFound(serial));
+            .orElseThrow(() -> DomainException.tokenNotFound(serial));
     if (!RolloutState.VERIFY.equals(token.rolloutState())) {
-      throw new ApiException(ErrorCode.TOKEN_ADMIN, "The token is not waiting for verification.");
+      throw new DomainException(Reason.TOKEN_ADMIN, "The token is not waiting for verification.");
     }
     byte[] seed =
         secrets
             .seed(token)
             .orElseThrow(
-                () -> new ApiException(ErrorCode.TOKEN_ADMIN, "The token has no secret yet."));
+                () -> new DomainException(Reason.TOKEN_ADMIN, "The token has no secret yet."));
     audit.write(
         audit
             .entry("token_resume", caller.origin())
@@ -129,7 +129,7 @@ public class EnrolmentService {
                 .toLowerCase(Locale.ROOT));
     boolean takesCodes = types.capability(type.name(), OtpVerifier.class).isPresent();
     if (mustConfirm && !takesCodes) {
-      throw ApiException.invalid("type", "this type has no codes to confirm");
+      throw DomainException.invalid("type", "this type has no codes to confirm");
     }
     rights.require(caller, TypePolicyActions.enrolRight(type.name()));
     Optional<User> owner = owner(params, caller);
@@ -188,24 +188,24 @@ public class EnrolmentService {
   }
 
   /** Confirms a token in rollout state {@code verify} with its current code. */
-  @Transactional(dontRollbackOn = ApiException.class)
+  @Transactional(dontRollbackOn = DomainException.class)
   public JsonObject confirm(Params params, Caller caller) {
     String serial = params.required("serial");
     Token token =
         tokens
             .bySerial(serial)
             .filter(t -> caller.mayActOn(t.realm().orElse(""), t.username().orElse("")))
-            .orElseThrow(() -> ApiException.tokenNotFound(serial));
+            .orElseThrow(() -> DomainException.tokenNotFound(serial));
     if (!RolloutState.VERIFY.equals(token.rolloutState())) {
-      throw new ApiException(ErrorCode.TOKEN_ADMIN, "The token is not waiting for verification.");
+      throw new DomainException(Reason.TOKEN_ADMIN, "The token is not waiting for verification.");
     }
     OtpVerifier verifier =
         types
             .capability(token.type(), OtpVerifier.class)
             .orElseThrow(
                 () ->
-                    new ApiException(
-                        ErrorCode.TOKEN_ADMIN, "This token type has no codes to verify."));
+                    new DomainException(
+                        Reason.TOKEN_ADMIN, "This token type has no codes to verify."));
     String code = params.required("verify");
     OtpToken opened = secrets.open(token).orElseThrow();
     OptionalLong counter;
@@ -227,7 +227,7 @@ public class EnrolmentService {
     if (!ok) {
       tokens.recordFailure(java.util.List.of(token));
       audit.write(entry.outcome(false, "REJECT", "wrong first code"));
-      throw new ApiException(ErrorCode.TOKEN_ADMIN, "Verification of the new token failed.");
+      throw new DomainException(Reason.TOKEN_ADMIN, "Verification of the new token failed.");
     }
     tokens.setRolloutState(token, RolloutState.DONE);
     audit.write(entry.outcome(true, "OK", null));
@@ -241,7 +241,7 @@ public class EnrolmentService {
     Optional<String> name = params.optional("user").filter(s -> !s.isEmpty());
     if (!caller.isAdmin()) {
       if (name.isPresent() && !name.get().equals(caller.username())) {
-        throw ApiException.forbidden("Users may enrol tokens only for themselves.");
+        throw DomainException.forbidden("Users may enrol tokens only for themselves.");
       }
       return Optional.of(users.require(caller.realm(), caller.username()));
     }
@@ -255,7 +255,7 @@ public class EnrolmentService {
   private static String bounded(Params params, String name, int max) {
     String value = params.optional(name).orElse("");
     if (value.length() > max) {
-      throw ApiException.invalid(name, "at most " + max + " characters");
+      throw DomainException.invalid(name, "at most " + max + " characters");
     }
     return value;
   }

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
-import org.countersign.api.ApiException;
-import org.countersign.api.ErrorCode;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 
 /**
  * Checks given serials and makes new ones: the type's prefix and eight random hex digits, such as
@@ -40,11 +40,11 @@ public class SerialNumbers {
   /** A given serial, checked for form and uniqueness. */
   public String chosen(String serial) {
     if (!isValid(serial)) {
-      throw ApiException.invalid("serial", "1 to 40 letters, digits or . _ -");
+      throw DomainException.invalid("serial", "1 to 40 letters, digits or . _ -");
     }
     if (tokens.bySerial(serial).isPresent()) {
-      throw new ApiException(
-          ErrorCode.TOKEN_ADMIN, "A token with serial '" + serial + "' already exists.");
+      throw new DomainException(
+          Reason.TOKEN_ADMIN, "A token with serial '" + serial + "' already exists.");
     }
     return serial;
   }

@@ -75,6 +75,14 @@ public class TokenRepository {
         .getResultList();
   }
 
+  /** Deletes every token of an owner; how many there were. */
+  public int removeOfOwner(String realm, String username) {
+    return em.createNamedQuery(Token.DELETE_OF_OWNER)
+        .setParameter("realm", realm)
+        .setParameter("username", username)
+        .executeUpdate();
+  }
+
   public void add(Token token) {
     em.persist(token);
   }

@@ -8,12 +8,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.countersign.api.ApiException;
-import org.countersign.api.ErrorCode;
 import org.countersign.audit.AuditEntry;
 import org.countersign.audit.AuditLog;
 import org.countersign.auth.Caller;
 import org.countersign.crypto.KeyRing;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 import org.countersign.policy.CoreActions;
 import org.countersign.token.spi.OtpToken;
 import org.countersign.token.spi.Resynchronizer;
@@ -54,7 +54,7 @@ public class TokenService {
     return tokens
         .bySerial(serial)
         .filter(t -> caller.mayActOn(t.realm().orElse(""), t.username().orElse("")))
-        .orElseThrow(() -> ApiException.tokenNotFound(serial));
+        .orElseThrow(() -> DomainException.tokenNotFound(serial));
   }
 
   public int delete(String serial, Caller caller) {
@@ -87,7 +87,8 @@ public class TokenService {
   public int setPin(String serial, String pin, Caller caller) {
     caller.requireAdmin();
     if (pin.length() > EnrolmentService.MAX_PIN) {
-      throw ApiException.invalid("otppin", "at most " + EnrolmentService.MAX_PIN + " characters");
+      throw DomainException.invalid(
+          "otppin", "at most " + EnrolmentService.MAX_PIN + " characters");
     }
     Token token = get(serial, caller);
     tokens.setPinHash(token, keys.pins().hash(pin));
@@ -96,7 +97,7 @@ public class TokenService {
   }
 
   /** Finds two consecutive codes ahead of the last accepted counter and continues from there. */
-  @Transactional(dontRollbackOn = ApiException.class)
+  @Transactional(dontRollbackOn = DomainException.class)
   public int resync(String serial, String otp1, String otp2, Caller caller) {
     caller.requireAdmin();
     Token token = get(serial, caller);
@@ -105,13 +106,13 @@ public class TokenService {
             .capability(token.type(), Resynchronizer.class)
             .orElseThrow(
                 () ->
-                    new ApiException(
-                        ErrorCode.TOKEN_ADMIN, "This token type cannot be resynchronised."));
+                    new DomainException(
+                        Reason.TOKEN_ADMIN, "This token type cannot be resynchronised."));
     OtpToken opened =
         secrets
             .open(token)
             .orElseThrow(
-                () -> new ApiException(ErrorCode.TOKEN_ADMIN, "The token has no secret yet."));
+                () -> new DomainException(Reason.TOKEN_ADMIN, "The token has no secret yet."));
     Optional<Resynchronizer.Resync> found;
     try {
       found = resync.resync(opened, otp1, otp2, clock.instant());

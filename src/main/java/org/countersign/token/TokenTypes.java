@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.countersign.api.ApiException;
+import org.countersign.error.DomainException;
 import org.countersign.token.spi.TokenType;
 
 /**
@@ -47,7 +47,7 @@ public class TokenTypes {
     return find(name)
         .orElseThrow(
             () ->
-                ApiException.invalid(
+                DomainException.invalid(
                     "type", "must be one of " + String.join(", ", byName.keySet())));
   }
 

@@ -1,6 +1,7 @@
 package org.countersign.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,17 +11,16 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.countersign.api.ApiException;
-import org.countersign.api.ErrorCode;
 import org.countersign.audit.AuditLog;
 import org.countersign.audit.Origin;
 import org.countersign.config.Settings;
-import org.countersign.token.Token;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 
 /**
  * The built-in user store behind the default realm: create, find, list, delete and password checks.
- * Deleting a user deletes their tokens in the same transaction, so no factor is left behind without
- * an owner.
+ * Deleting a user announces {@link UserDeleted} in the same transaction, so that what others keep
+ * for the user (their tokens) goes with them.
  */
 @ApplicationScoped
 public class UserStore {
@@ -34,6 +34,7 @@ public class UserStore {
   @Inject Settings settings;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject Event<UserDeleted> deleted;
 
   /**
    * The name of the built-in store among the resolvers of privacyIDEA's model (policies, token
@@ -52,8 +53,8 @@ public class UserStore {
     return realm(requested)
         .orElseThrow(
             () ->
-                new ApiException(
-                    ErrorCode.USER, "Realm '" + requested.orElse("") + "' does not exist."));
+                new DomainException(
+                    Reason.USER, "Realm '" + requested.orElse("") + "' does not exist."));
   }
 
   @Transactional
@@ -72,8 +73,8 @@ public class UserStore {
     return find(realm, username)
         .orElseThrow(
             () ->
-                new ApiException(
-                    ErrorCode.USER, "User <" + username + "@" + realm + "> does not exist."));
+                new DomainException(
+                    Reason.USER, "User <" + username + "@" + realm + "> does not exist."));
   }
 
   @Transactional
@@ -84,16 +85,15 @@ public class UserStore {
   @Transactional
   public User create(NewUser request, Origin origin) {
     if (!NAME.matcher(request.username()).matches()) {
-      throw ApiException.invalid(
+      throw DomainException.invalid(
           "user", "1 to 64 letters, digits or . _ @ + -, starting with a letter or digit");
     }
     if (request.password().length() < Passwords.MIN_LENGTH) {
-      throw ApiException.invalid("password", "at least " + Passwords.MIN_LENGTH + " characters");
+      throw DomainException.invalid("password", "at least " + Passwords.MIN_LENGTH + " characters");
     }
     if (find(request.realm(), request.username()).isPresent()) {
-      throw new ApiException(
-          ErrorCode.USER,
-          "User <" + request.username() + "@" + request.realm() + "> already exists.");
+      throw new DomainException(
+          Reason.USER, "User <" + request.username() + "@" + request.realm() + "> already exists.");
     }
     User user =
         new User(
@@ -114,17 +114,9 @@ public class UserStore {
   @Transactional
   public int delete(String realm, String username, Origin origin) {
     User user = require(realm, username);
-    int tokens =
-        em.createNamedQuery(Token.DELETE_OF_OWNER)
-            .setParameter("realm", realm)
-            .setParameter("username", username)
-            .executeUpdate();
     em.remove(user);
-    audit.write(
-        audit
-            .entry("user_delete", origin)
-            .user(realm, username)
-            .outcome(true, "OK", tokens + " token(s) deleted with the user"));
+    deleted.fire(new UserDeleted(realm, username, origin));
+    audit.write(audit.entry("user_delete", origin).user(realm, username).outcome(true, "OK", null));
     return 1;
   }
 

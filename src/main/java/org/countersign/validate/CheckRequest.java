@@ -1,9 +1,9 @@
 package org.countersign.validate;
 
 import java.util.Optional;
-import org.countersign.api.ApiException;
 import org.countersign.api.Params;
 import org.countersign.challenge.Purpose;
+import org.countersign.error.DomainException;
 
 /**
  * A {@code /validate/check} request: whose tokens ({@code user} with optional {@code realm}, or
@@ -48,7 +48,7 @@ public record CheckRequest(
     Optional<String> user = p.optional("user").filter(s -> !s.isEmpty());
     Optional<String> serial = p.optional("serial").filter(s -> !s.isEmpty());
     if (user.isEmpty() && serial.isEmpty()) {
-      throw ApiException.missing("user");
+      throw DomainException.missing("user");
     }
     return new CheckRequest(
         user,
@@ -63,7 +63,7 @@ public record CheckRequest(
     Optional<String> user = p.optional("user").filter(s -> !s.isEmpty());
     Optional<String> serial = p.optional("serial").filter(s -> !s.isEmpty());
     if (user.isEmpty() && serial.isEmpty()) {
-      throw ApiException.missing("user");
+      throw DomainException.missing("user");
     }
     return new CheckRequest(
         user, p.optional("realm").filter(s -> !s.isEmpty()), serial, "", Optional.empty());

@@ -7,11 +7,11 @@ import jakarta.json.JsonObject;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
-import org.countersign.api.ApiException;
 import org.countersign.api.Params;
 import org.countersign.auth.Caller;
 import org.countersign.challenge.IssuedChallenge;
 import org.countersign.config.Settings;
+import org.countersign.error.DomainException;
 import org.countersign.policy.PolicyRefusal;
 import org.countersign.token.EnrolmentService;
 import org.countersign.token.RolloutState;
@@ -66,7 +66,7 @@ public class TiqrBean implements Serializable {
     } catch (PolicyRefusal e) {
       Texts.error("setup.refused");
       return;
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       Texts.error("setup.failed");
       return;
     }
@@ -93,7 +93,7 @@ public class TiqrBean implements Serializable {
       } else if (step == Step.CHALLENGE && validation.answered(transactionId)) {
         finish();
       }
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       step = Step.INTRO;
       Texts.error("tokens.notfound", serial);
     }
@@ -152,7 +152,7 @@ public class TiqrBean implements Serializable {
     if (serial != null) {
       try {
         tokens.delete(serial, signedIn.caller());
-      } catch (ApiException e) {
+      } catch (DomainException e) {
         // Deleted meanwhile: nothing left to discard.
       }
     }

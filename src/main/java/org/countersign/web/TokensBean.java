@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Optional;
-import org.countersign.api.ApiException;
+import org.countersign.error.DomainException;
 import org.countersign.policy.PolicyRefusal;
 import org.countersign.token.TokenFilter;
 import org.countersign.token.TokenService;
@@ -89,7 +89,7 @@ public class TokensBean implements Serializable {
       Texts.info("tokens.done." + pending.action().getKey(), serial);
     } catch (PolicyRefusal e) {
       Texts.error("tokens.refused", serial);
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       Texts.error("tokens.notfound", serial);
     }
     pending = null;

@@ -8,10 +8,10 @@ import jakarta.json.JsonObject;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
-import org.countersign.api.ApiException;
 import org.countersign.api.Params;
 import org.countersign.auth.Caller;
 import org.countersign.config.Settings;
+import org.countersign.error.DomainException;
 import org.countersign.policy.PolicyRefusal;
 import org.countersign.token.EnrolmentService;
 import org.countersign.token.Token;
@@ -82,7 +82,7 @@ public class TotpBean implements Serializable {
     } catch (PolicyRefusal e) {
       Texts.error("setup.refused");
       return;
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       Texts.error("setup.failed");
       return;
     }
@@ -103,7 +103,7 @@ public class TotpBean implements Serializable {
     if (provisioning != null) {
       try {
         tokens.delete(provisioning.serial(), signedIn.caller());
-      } catch (ApiException e) {
+      } catch (DomainException e) {
         // Deleted meanwhile, for example from "My tokens": nothing left to discard.
       }
     }
@@ -118,7 +118,7 @@ public class TotpBean implements Serializable {
     try {
       enrolment.confirm(
           Params.of(Map.of("serial", provisioning.serial(), "verify", typed)), signedIn.caller());
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       Texts.error("totp.wrongcode");
       return;
     }

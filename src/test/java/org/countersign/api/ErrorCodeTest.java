@@ -1,7 +1,10 @@
 package org.countersign.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,7 +65,16 @@ class ErrorCodeTest {
 
   @Test
   void missingParameterExceptionFormatsAsPrivacyIdeaDoes() {
-    ApiException e = ApiException.missing("user");
-    assertEquals("ERR905: Missing parameter: 'user'", e.code().format(e.getMessage()));
+    DomainException e = DomainException.missing("user");
+    assertEquals(
+        "ERR905: Missing parameter: 'user'", ErrorCode.of(e.reason()).format(e.getMessage()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Reason.class)
+  void everyDomainReasonHasExactlyOneWireCode(Reason reason) {
+    ErrorCode code = ErrorCode.of(reason);
+    assertNotNull(code, reason.name());
+    assertEquals(reason.name(), code.name());
   }
 }

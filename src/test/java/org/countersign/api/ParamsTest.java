@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,9 +40,9 @@ class ParamsTest {
     return Params.parse(noQuery(), JSON, utf8(body), Unquoting.none());
   }
 
-  private static ApiException parameterError(org.junit.jupiter.api.function.Executable call) {
-    ApiException e = assertThrows(ApiException.class, call);
-    assertEquals(ErrorCode.PARAMETER, e.code());
+  private static DomainException parameterError(org.junit.jupiter.api.function.Executable call) {
+    DomainException e = assertThrows(DomainException.class, call);
+    assertEquals(Reason.PARAMETER, e.reason());
     return e;
   }
 
@@ -177,8 +179,8 @@ class ParamsTest {
   @Test
   void refusesDeeplyNestedJsonAsAParameterError() {
     String deep = "{\"user\":".repeat(100_000) + "1" + "}".repeat(100_000);
-    ApiException e = assertThrows(ApiException.class, () -> json(deep));
-    assertEquals(ErrorCode.PARAMETER, e.code());
+    DomainException e = assertThrows(DomainException.class, () -> json(deep));
+    assertEquals(Reason.PARAMETER, e.reason());
   }
 
   @Test
@@ -219,7 +221,7 @@ class ParamsTest {
 
   @Test
   void rejectsANestedJsonObject() {
-    ApiException e = parameterError(() -> json("{\"user\":{\"name\":\"alice\"}}"));
+    DomainException e = parameterError(() -> json("{\"user\":{\"name\":\"alice\"}}"));
     assertTrue(e.getMessage().contains("'user'"), e.getMessage());
   }
 
@@ -232,14 +234,14 @@ class ParamsTest {
   @ValueSource(
       strings = {"{", "{\"user\":}", "{user:\"alice\"}", "not json", "{\"a\":\"b\",}", "}"})
   void rejectsMalformedJson(String body) {
-    ApiException e = parameterError(() -> json(body));
+    DomainException e = parameterError(() -> json(body));
     assertEquals("Malformed JSON body", e.getMessage());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"[]", "[{\"user\":\"alice\"}]", "\"alice\"", "42", "true", "null"})
   void rejectsJsonThatIsNotAnObject(String body) {
-    ApiException e = parameterError(() -> json(body));
+    DomainException e = parameterError(() -> json(body));
     assertEquals("The JSON body must be an object", e.getMessage());
   }
 
@@ -247,14 +249,15 @@ class ParamsTest {
 
   @Test
   void requiredRejectsAMissingParameter() {
-    ApiException e = parameterError(() -> Params.of(Map.of()).required("user"));
+    DomainException e = parameterError(() -> Params.of(Map.of()).required("user"));
     assertEquals("Missing parameter: 'user'", e.getMessage());
-    assertEquals("ERR905: Missing parameter: 'user'", e.code().format(e.getMessage()));
+    assertEquals(
+        "ERR905: Missing parameter: 'user'", ErrorCode.of(e.reason()).format(e.getMessage()));
   }
 
   @Test
   void requiredRejectsAnEmptyParameter() {
-    ApiException e = parameterError(() -> Params.of(Map.of("user", "")).required("user"));
+    DomainException e = parameterError(() -> Params.of(Map.of("user", "")).required("user"));
     assertEquals("Missing parameter: 'user'", e.getMessage());
   }
 
@@ -265,7 +268,7 @@ class ParamsTest {
 
   @Test
   void presentRejectsAMissingParameter() {
-    ApiException e = parameterError(() -> Params.of(Map.of()).present("pass"));
+    DomainException e = parameterError(() -> Params.of(Map.of()).present("pass"));
     assertEquals("Missing parameter: 'pass'", e.getMessage());
   }
 
@@ -312,7 +315,7 @@ class ParamsTest {
   @ParameterizedTest
   @ValueSource(strings = {"5", "9", "-1", "0", "2147483647", "-2147483648"})
   void integerRejectsValuesOutOfBounds(String raw) {
-    ApiException e =
+    DomainException e =
         parameterError(() -> Params.of(Map.of("otplen", raw)).integer("otplen", 6, 6, 8));
     assertEquals("Invalid parameter 'otplen': must be between 6 and 8", e.getMessage());
   }
@@ -320,7 +323,7 @@ class ParamsTest {
   @ParameterizedTest
   @ValueSource(strings = {"six", "6.0", "6e0", "0x6", "6 7", "99999999999", "--6", " "})
   void integerRejectsNonNumbers(String raw) {
-    ApiException e =
+    DomainException e =
         parameterError(() -> Params.of(Map.of("otplen", raw)).integer("otplen", 6, 6, 8));
     assertEquals("Invalid parameter 'otplen': must be a whole number", e.getMessage());
   }
@@ -343,7 +346,7 @@ class ParamsTest {
   @Test
   void oneOfRejectsAnotherValueListingTheChoicesSorted() {
     Params p = Params.of(Map.of("hashlib", "md5"));
-    ApiException e =
+    DomainException e =
         parameterError(() -> p.oneOf("hashlib", "sha1", Set.of("sha512", "sha1", "sha256")));
     assertEquals(
         "Invalid parameter 'hashlib': must be one of sha1, sha256, sha512", e.getMessage());
@@ -377,7 +380,7 @@ class ParamsTest {
   @ParameterizedTest
   @ValueSource(strings = {"2", "y", "n", "enabled", "-1", "t"})
   void flagRejectsOtherValues(String raw) {
-    ApiException e = parameterError(() -> Params.of(Map.of("genkey", raw)).flag("genkey"));
+    DomainException e = parameterError(() -> Params.of(Map.of("genkey", raw)).flag("genkey"));
     assertEquals("Invalid parameter 'genkey': must be 1 or 0", e.getMessage());
   }
 
@@ -392,7 +395,7 @@ class ParamsTest {
   @Test
   void rejectsAValueLongerThanTheMaximumInParamsOf() {
     String tooLong = "x".repeat(Params.MAX_VALUE_LENGTH + 1);
-    ApiException e = parameterError(() -> Params.of(Map.of("description", tooLong)));
+    DomainException e = parameterError(() -> Params.of(Map.of("description", tooLong)));
     assertEquals("Invalid parameter 'description': value too long", e.getMessage());
   }
 
@@ -424,14 +427,14 @@ class ParamsTest {
   void truncatesALongParameterNameInTheTooLongMessage() {
     String name = "n".repeat(50);
     String tooLong = "x".repeat(Params.MAX_VALUE_LENGTH + 1);
-    ApiException e = parameterError(() -> Params.of(Map.of(name, tooLong)));
+    DomainException e = parameterError(() -> Params.of(Map.of(name, tooLong)));
     assertEquals("Invalid parameter '" + "n".repeat(40) + "': value too long", e.getMessage());
   }
 
   @Test
   void rejectsAParameterNameLongerThan64Characters() {
     assertTrue(Params.of(Map.of("n".repeat(64), "v")).has("n".repeat(64)));
-    ApiException e = parameterError(() -> Params.of(Map.of("n".repeat(65), "v")));
+    DomainException e = parameterError(() -> Params.of(Map.of("n".repeat(65), "v")));
     assertEquals("Parameter name too long", e.getMessage());
   }
 
@@ -450,7 +453,7 @@ class ParamsTest {
     for (int i = 0; i < 65; i++) {
       values.put("p" + i, "v");
     }
-    ApiException e = parameterError(() -> Params.of(values));
+    DomainException e = parameterError(() -> Params.of(values));
     assertEquals("Too many parameters", e.getMessage());
   }
 
@@ -460,7 +463,7 @@ class ParamsTest {
     for (int i = 0; i < 65; i++) {
       body.append("p").append(i).append("=v&");
     }
-    ApiException e = parameterError(() -> form(body.toString()));
+    DomainException e = parameterError(() -> form(body.toString()));
     assertEquals("Too many parameters", e.getMessage());
   }
 

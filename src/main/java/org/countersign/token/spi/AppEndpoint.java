@@ -7,7 +7,7 @@ import org.countersign.audit.Origin;
 /**
  * Capability of a type whose smartphone app talks to the server directly: answers requests to
  * {@code /ttype/<type>}. The reply is the app's own format (plain text or raw JSON), not the API
- * envelope; malformed requests may throw {@code ApiException} for an envelope.
+ * envelope; malformed requests may throw {@code DomainException} for an envelope.
  */
 public interface AppEndpoint {
 

@@ -31,7 +31,7 @@ public interface TokenType {
    * Sets up a new token from the {@code /token/init} parameters: its code length, public
    * parameters, sealed secret and rollout state. The core has already set serial, owner, PIN and
    * description, and persists the token afterwards. Returns the detail entries the enroller sees
-   * once (such as {@code googleurl}); invalid parameters throw {@code ApiException}.
+   * once (such as {@code googleurl}); invalid parameters throw {@code DomainException}.
    */
   JsonObject enrol(Token token, Params params, EnrolmentContext context);
 }

@@ -7,12 +7,12 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.countersign.api.ApiException;
-import org.countersign.api.ErrorCode;
 import org.countersign.api.Params;
 import org.countersign.audit.AuditLog;
 import org.countersign.challenge.Challenge;
 import org.countersign.challenge.ChallengeService;
+import org.countersign.error.DomainException;
+import org.countersign.error.Reason;
 import org.countersign.json.Jsonp;
 import org.countersign.token.EnrolmentSessions;
 import org.countersign.token.Lockout;
@@ -48,7 +48,7 @@ public class TiqrApp {
   @Inject Lockout lockout;
   @Inject Clock clock;
 
-  @Transactional(dontRollbackOn = ApiException.class)
+  @Transactional(dontRollbackOn = DomainException.class)
   public AppReply handle(Params params, AppContext context) {
     String action = params.optional("action").filter(s -> !s.isEmpty()).orElse("authentication");
     switch (action) {
@@ -59,7 +59,7 @@ public class TiqrApp {
       case "authentication":
         return outcomes.tiqrReply(action, authentication(params, context));
       default:
-        throw ApiException.invalid("action", "must be metadata, enrollment or authentication");
+        throw DomainException.invalid("action", "must be metadata, enrollment or authentication");
     }
   }
 
@@ -68,7 +68,7 @@ public class TiqrApp {
     Token token = tiqrToken(params.required("serial"));
     if (!RolloutState.CLIENT_WAIT.equals(token.rolloutState())
         || !sessions.isValid(session, token.serial())) {
-      throw new ApiException(ErrorCode.PARAMETER, "Invalid session");
+      throw new DomainException(Reason.PARAMETER, "Invalid session");
     }
     String base = context.publicBase() + "ttype/tiqr";
     String enrollmentUrl =
@@ -106,7 +106,7 @@ public class TiqrApp {
     try {
       if (!RolloutState.CLIENT_WAIT.equals(token.rolloutState())
           || !sessions.consume(session, token.serial())) {
-        throw new ApiException(ErrorCode.PARAMETER, "Invalid session");
+        throw new DomainException(Reason.PARAMETER, "Invalid session");
       }
       tokens.setSealedSecret(token, secrets.sealed(token, secret));
       tokens.setRolloutState(token, RolloutState.ENROLLED);
@@ -200,7 +200,7 @@ public class TiqrApp {
         .bySerial(serial)
         .filter(t -> TiqrType.TYPE.equals(t.type()))
         .orElseThrow(
-            () -> new ApiException(ErrorCode.NOT_FOUND, "The requested token could not be found."));
+            () -> new DomainException(Reason.NOT_FOUND, "The requested token could not be found."));
   }
 
   private Optional<User> owner(Token token) {
@@ -212,11 +212,12 @@ public class TiqrApp {
     try {
       secret = HexFormat.of().parseHex(hex.strip());
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalid("secret", "must be hexadecimal");
+      throw DomainException.invalid("secret", "must be hexadecimal");
     }
     if (secret.length < MIN_SECRET_BYTES || secret.length > MAX_SECRET_BYTES) {
       Arrays.fill(secret, (byte) 0);
-      throw ApiException.invalid("secret", MIN_SECRET_BYTES + " to " + MAX_SECRET_BYTES + " bytes");
+      throw DomainException.invalid(
+          "secret", MIN_SECRET_BYTES + " to " + MAX_SECRET_BYTES + " bytes");
     }
     return secret;
   }

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
-import org.countersign.api.ApiException;
 import org.countersign.api.Params;
+import org.countersign.error.DomainException;
 import org.countersign.json.Jsonp;
 import org.countersign.qr.QrCodes;
 import org.countersign.token.EnrolmentSessions;
@@ -57,7 +57,7 @@ public class TiqrType implements TokenType, ChallengeIssuer, AppEndpoint {
   @Override
   public JsonObject enrol(Token token, Params params, EnrolmentContext context) {
     if (context.username().isEmpty()) {
-      throw ApiException.missing("user");
+      throw DomainException.missing("user");
     }
     OcraSuite suite =
         context.policy(TiqrPolicyActions.OCRA_SUITE).map(OcraSuite::parse).orElse(settings.suite());

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
-import org.countersign.api.ApiException;
 import org.countersign.api.Params;
+import org.countersign.error.DomainException;
 import org.countersign.json.Jsonp;
 import org.countersign.qr.QrCodes;
 import org.countersign.token.Token;
@@ -50,7 +50,7 @@ final class OathEnrolment {
     HashAlgorithm hash =
         HashAlgorithm.fromApiName(hashName)
             .orElseThrow(
-                () -> ApiException.invalid("hashlib", "must be one of sha1, sha256, sha512"));
+                () -> DomainException.invalid("hashlib", "must be one of sha1, sha256, sha512"));
     Optional<String> forcedLength = context.policy(type + "_" + OathPolicyActions.OTPLEN);
     int digits =
         Integer.parseInt(
@@ -60,7 +60,7 @@ final class OathEnrolment {
     boolean genkey = params.flag("genkey");
     boolean hasKey = params.has("otpkey");
     if (genkey == hasKey) {
-      throw ApiException.invalid("genkey", "give exactly one of genkey=1 and otpkey");
+      throw DomainException.invalid("genkey", "give exactly one of genkey=1 and otpkey");
     }
     byte[] seed;
     if (genkey) {
@@ -77,10 +77,10 @@ final class OathEnrolment {
     try {
       key = HexFormat.of().parseHex(hex.strip());
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalid("otpkey", "must be hexadecimal");
+      throw DomainException.invalid("otpkey", "must be hexadecimal");
     }
     if (key.length < MIN_KEY_BYTES || key.length > MAX_KEY_BYTES) {
-      throw ApiException.invalid(
+      throw DomainException.invalid(
           "otpkey", "must be " + MIN_KEY_BYTES + " to " + MAX_KEY_BYTES + " bytes");
     }
     return key;
