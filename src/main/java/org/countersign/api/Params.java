@@ -87,6 +87,11 @@ public final class Params {
     }
   }
 
+  /** Every parameter by name, in the order received. */
+  public Map<String, String> asMap() {
+    return java.util.Collections.unmodifiableMap(values);
+  }
+
   public Optional<String> optional(String name) {
     return Optional.ofNullable(values.get(name));
   }
