@@ -141,6 +141,15 @@ public final class LdapDirectory implements AutoCloseable {
     return search(config.searchFilter(), config.sizeLimit()).size();
   }
 
+  /** Whether the directory answers a read of the search base as the service account now. */
+  public boolean reachable() {
+    try {
+      return pool().getEntry(config.base(), "1.1") != null;
+    } catch (LDAPException e) {
+      return false;
+    }
+  }
+
   @Override
   public void close() {
     LDAPConnectionPool p = pool;

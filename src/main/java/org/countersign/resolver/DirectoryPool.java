@@ -70,6 +70,13 @@ public class DirectoryPool {
     return current().resolvers();
   }
 
+  /** The open directories of this node by resolver name. */
+  public Map<String, LdapDirectory> directories() {
+    Map<String, LdapDirectory> out = new java.util.TreeMap<>();
+    current().directories().forEach((name, o) -> out.put(name, o.directory()));
+    return out;
+  }
+
   /** LDAP resolvers that cannot be opened on this node, with the reason. */
   public Map<String, String> broken() {
     return current().broken();
