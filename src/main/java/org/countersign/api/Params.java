@@ -88,6 +88,11 @@ public final class Params implements Parameters {
     }
   }
 
+  /** Every parameter by name, in the order received. */
+  public Map<String, String> asMap() {
+    return java.util.Collections.unmodifiableMap(values);
+  }
+
   @Override
   public Optional<String> optional(String name) {
     return Optional.ofNullable(values.get(name));

@@ -58,7 +58,9 @@ public class UserResource extends ApiResource {
       }
       list.add(
           Jsonp.createObjectBuilder()
-              .add("userid", String.valueOf(u.id()))
+              .add("userid", u.userId())
+              .add("resolver", u.resolver())
+              .add("editable", !u.inDirectory())
               .add("username", u.username())
               .add("givenname", u.givenName())
               .add("surname", u.surname())

@@ -9,6 +9,7 @@ import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.LocalDateTime;
 
 /** A person in the built-in user store. The password is kept only as a slow salted hash. */
@@ -53,6 +54,11 @@ public class User {
   @Column(name = "created_at", nullable = false)
   private LocalDateTime createdAt;
 
+  /** For a user of a directory: the resolver and the directory's stable id; never stored here. */
+  @Transient private String resolver;
+
+  @Transient private String uid;
+
   protected User() {}
 
   public User(String realm, String username, String passwordHash, LocalDateTime createdAt) {
@@ -60,6 +66,35 @@ public class User {
     this.username = username;
     this.passwordHash = passwordHash;
     this.createdAt = createdAt;
+  }
+
+  /**
+   * A user found in a directory resolver, as the rest of the server sees users. It is never
+   * persisted: the directory is the only store of its attributes and password.
+   */
+  public static User ofDirectory(
+      String realm, String resolver, String uid, String username, LocalDateTime seen) {
+    User u = new User(realm, username, "", seen);
+    u.resolver = resolver;
+    u.uid = uid;
+    return u;
+  }
+
+  /** The resolver that holds this user: {@code builtin} or a directory resolver's name. */
+  public String resolver() {
+    return resolver == null ? UserStore.RESOLVER : resolver;
+  }
+
+  /**
+   * privacyIDEA's {@code userid}: the row id here, the stable directory id for a directory user.
+   */
+  public String userId() {
+    return uid == null ? String.valueOf(id) : uid;
+  }
+
+  /** Whether this user lives in a directory (its password is checked by a bind there). */
+  public boolean inDirectory() {
+    return resolver != null;
   }
 
   public Long id() {

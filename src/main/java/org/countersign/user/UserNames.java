@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.countersign.policy.KnownNames;
+import org.countersign.resolver.Realms;
 
-/** The realms and resolvers policies may name: today the built-in store and its realm. */
+/** The realms and resolvers policies may name: those configured, the built-in store included. */
 @ApplicationScoped
 public class UserNames implements KnownNames {
 
   @Inject UserStore users;
+  @Inject Realms realms;
 
   @Override
   public boolean realmExists(String realm) {
@@ -18,6 +20,6 @@ public class UserNames implements KnownNames {
 
   @Override
   public boolean resolverExists(String resolver) {
-    return UserStore.RESOLVER.equalsIgnoreCase(resolver);
+    return realms.typeOf(resolver).isPresent();
   }
 }

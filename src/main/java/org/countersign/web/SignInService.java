@@ -15,6 +15,9 @@ import org.countersign.auth.PasswordThrottle;
 import org.countersign.auth.Role;
 import org.countersign.challenge.IssuedChallenge;
 import org.countersign.config.Settings;
+import org.countersign.directory.DirectoryException;
+import org.countersign.resolver.Realm;
+import org.countersign.resolver.Realms;
 import org.countersign.user.PasswordHashingBusy;
 import org.countersign.user.UserStore;
 import org.countersign.validate.CheckRequest;
@@ -32,6 +35,7 @@ import org.countersign.validate.Verdict;
 public class SignInService {
 
   @Inject UserStore users;
+  @Inject Realms realms;
   @Inject PasswordThrottle throttle;
   @Inject AuditLog audit;
   @Inject Settings settings;
@@ -39,7 +43,10 @@ public class SignInService {
 
   /** The realms a person may choose from at sign-in. */
   public List<String> realms() {
-    return List.of(settings.defaultRealm());
+    String def = realms.defaultName();
+    List<String> out = new java.util.ArrayList<>(List.of(def));
+    realms.list().stream().map(Realm::name).filter(n -> !n.equals(def)).forEach(out::add);
+    return out;
   }
 
   @Transactional
@@ -61,6 +68,10 @@ public class SignInService {
               && users.authenticate(knownRealm.get(), username, password).isPresent();
     } catch (PasswordHashingBusy e) {
       audit.write(entry.outcome(false, "REJECT", "busy: too many password checks at once"));
+      return new Busy();
+    } catch (DirectoryException e) {
+      // the person's directory does not answer: "try again in a moment", not "wrong password"
+      audit.write(entry.outcome(false, "REJECT", "the user directory did not answer"));
       return new Busy();
     }
     if (!ok) {

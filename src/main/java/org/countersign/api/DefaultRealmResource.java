@@ -1,0 +1,38 @@
+package org.countersign.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.countersign.auth.Caller;
+import org.countersign.json.Jsonp;
+import org.countersign.resolver.Realms;
+
+/** {@code /defaultrealm/}: which realm a user name without a realm belongs to. */
+@Path("defaultrealm")
+@ApplicationScoped
+public class DefaultRealmResource extends ApiResource {
+
+  @Inject Realms realms;
+
+  @POST
+  @Path("{name}")
+  public Response set(@PathParam("name") String name, byte[] body) {
+    Caller caller = caller();
+    caller.requireAdmin();
+    return responses.ok(Jsonp.createValue(realms.makeDefault(path(name), caller.origin())));
+  }
+
+  @GET
+  public Response get() {
+    caller().requireAdmin();
+    String name = realms.defaultName();
+    return responses.ok(
+        Jsonp.createObjectBuilder()
+            .add(name, Jsonp.createObjectBuilder().add("default", true))
+            .build());
+  }
+}
