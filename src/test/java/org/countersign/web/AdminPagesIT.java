@@ -144,7 +144,7 @@ class AdminPagesIT extends OnDefaultServer {
   }
 
   @Test
-  void wrongAdminPasswordIsRejectedAndRepeatedFailuresAreThrottledEvenForTheRightPassword() {
+  void wrongAdminPasswordIsRejectedAndRepeatedFailuresAreThrottledOnThePagesAndTheApi() {
     // The account name is the throttle's key; a name of this test's own keeps "admin" usable for
     // the other tests on this server. An unknown name and a known one are throttled alike.
     String name = "ops" + Long.toHexString(System.nanoTime());
