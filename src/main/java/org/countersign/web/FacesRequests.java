@@ -9,15 +9,15 @@ import java.net.URI;
 import java.util.Optional;
 
 /** What beans need from the current HTTP request: the client address, the base URL, redirects. */
-final class FacesRequests {
+public final class FacesRequests {
 
   private FacesRequests() {}
 
-  static HttpServletRequest request() {
+  public static HttpServletRequest request() {
     return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
   }
 
-  static String client() {
+  public static String client() {
     return request().getRemoteAddr();
   }
 
@@ -33,7 +33,7 @@ final class FacesRequests {
   }
 
   /** Redirects to a page under {@code /ui/} and ends the Faces life cycle of this request. */
-  static void redirect(String page) {
+  public static void redirect(String page) {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
     try {
       external.redirect(external.getRequestContextPath() + "/ui/" + page);

@@ -20,6 +20,7 @@ public class SignInFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
   static final String LOGIN = "/login.xhtml";
+  static final String ADMIN = "/ui/admin/";
 
   @Inject SignedIn signedIn;
 
@@ -28,7 +29,9 @@ public class SignInFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
-    if (path.startsWith(SecurityHeadersFilter.RESOURCES) || path.equals(LOGIN)) {
+    if (path.startsWith(SecurityHeadersFilter.RESOURCES)
+        || path.equals(LOGIN)
+        || isAdminPage(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -54,5 +57,13 @@ public class SignInFilter extends HttpFilter {
       return;
     }
     response.sendRedirect(target);
+  }
+
+  /**
+   * The operators' pages under {@code /ui/admin/} have a sign-in of their own (web.admin's filter);
+   * a person's session never opens them, nor does an administrator's open these.
+   */
+  static boolean isAdminPage(HttpServletRequest request) {
+    return RequestPaths.of(request).startsWith(ADMIN);
   }
 }

@@ -16,13 +16,13 @@ import java.util.ResourceBundle;
  * Texts.info("tokens.done.delete", serial);   // "Token TOTP0001 is deleted." or "… ist gelöscht."
  * }</pre>
  */
-final class Texts {
+public final class Texts {
 
   static final String BUNDLE = "org.countersign.web.messages";
 
   private Texts() {}
 
-  static String text(String key, Object... args) {
+  public static String text(String key, Object... args) {
     FacesContext faces = FacesContext.getCurrentInstance();
     Locale locale = faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
     String pattern;
@@ -34,11 +34,11 @@ final class Texts {
     return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
   }
 
-  static void info(String key, Object... args) {
+  public static void info(String key, Object... args) {
     add(FacesMessage.SEVERITY_INFO, key, args);
   }
 
-  static void error(String key, Object... args) {
+  public static void error(String key, Object... args) {
     add(FacesMessage.SEVERITY_ERROR, key, args);
   }
 
