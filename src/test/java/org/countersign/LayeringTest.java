@@ -36,6 +36,8 @@ class LayeringTest {
     "crypto, api web",
     "config, api web",
     "policy, api web",
+    "resolver, api web",
+    "directory, api web",
     "error, api web validate token challenge user auth audit crypto config policy system ops qr json",
   })
   void domainPackagesDoNotLookUpAtTheTransport(String pkg, String forbidden) {

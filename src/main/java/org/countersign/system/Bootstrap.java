@@ -44,7 +44,7 @@ public class Bootstrap {
   @PostConstruct
   void start() {
     try {
-      settings.forEach(ReadAtStart.class::cast);
+      readSettings();
       admins.checkConfiguredPassword();
       migrate();
       keyCheck.loadKey();
@@ -56,6 +56,20 @@ public class Bootstrap {
       // a database that cannot be reached or used (Flyway, JDBC): the first line of the message
       // says which
       throw StartRefusal.refuse(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+    }
+  }
+
+  /** Reads every package's settings; a bad one fails with its own message, not the container's. */
+  private void readSettings() {
+    try {
+      settings.forEach(ReadAtStart.class::cast);
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+        if (t instanceof IllegalStateException refused) {
+          throw refused;
+        }
+      }
+      throw e;
     }
   }
 

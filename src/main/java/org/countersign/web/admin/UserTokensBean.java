@@ -7,7 +7,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.countersign.api.ApiException;
+import org.countersign.error.DomainException;
 import org.countersign.token.TokenFilter;
 import org.countersign.token.TokenService;
 import org.countersign.web.Texts;
@@ -87,7 +87,7 @@ public class UserTokensBean implements Serializable {
   private Optional<AdminTokenRow> findSerial(String s) {
     try {
       return Optional.of(AdminTokenRow.of(tokens.get(s, admin.caller())));
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       return Optional.empty();
     }
   }
@@ -156,7 +156,7 @@ public class UserTokensBean implements Serializable {
       } else {
         Texts.error("admin.tokens.failed." + key, s);
       }
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       Texts.error("admin.tokens.refused", s, e.getMessage());
     }
     load();

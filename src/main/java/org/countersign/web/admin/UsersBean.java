@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
-import org.countersign.api.ApiException;
+import org.countersign.error.DomainException;
 import org.countersign.user.NewUser;
 import org.countersign.user.Passwords;
 import org.countersign.user.User;
@@ -80,7 +80,7 @@ public class UsersBean implements Serializable {
               blankToNull(newSurname),
               blankToNull(newEmail)),
           admin.caller().origin());
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       Texts.error("admin.users.name.invalid");
       return;
     }
@@ -108,7 +108,7 @@ public class UsersBean implements Serializable {
     try {
       users.delete(realm, pendingDelete, admin.caller().origin());
       Texts.info("admin.users.deleted", pendingDelete);
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       Texts.error("admin.users.notfound", pendingDelete);
     }
     pendingDelete = null;
