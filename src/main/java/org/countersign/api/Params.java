@@ -235,6 +235,12 @@ public final class Params implements Parameters {
     if (name.length() > 64) {
       throw new DomainException(Reason.PARAMETER, "Parameter name too long");
     }
+    if (value.indexOf('\0') >= 0) {
+      // no database stores a NUL in text (PostgreSQL refuses it), and no name, PIN or code contains
+      // one
+      throw DomainException.invalid(
+          name.length() > 40 ? name.substring(0, 40) : name, "contains a NUL character");
+    }
     if (!values.containsKey(name) && values.size() >= MAX_PARAMETERS) {
       throw new DomainException(Reason.PARAMETER, "Too many parameters");
     }
