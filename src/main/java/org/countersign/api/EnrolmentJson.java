@@ -8,7 +8,6 @@ import org.countersign.qr.QrCodes;
 import org.countersign.token.Enrolment;
 import org.countersign.token.RolloutState;
 import org.countersign.token.spi.Provisioning;
-import org.countersign.token.totp.OtpAuthUri;
 
 /**
  * The {@code detail} of a {@code /token/init} answer as privacyIDEA writes it: the provisioning
@@ -54,7 +53,7 @@ final class EnrolmentJson {
                 Jsonp.createObjectBuilder()
                     .add("description", "OTP seed")
                     .add("value", seedUri)
-                    .add("value_b32", OtpAuthUri.base32(otp.secret()))
+                    .add("value_b32", otp.secretBase32())
                     .add("img", QrCodes.pngDataUri(seedUri)));
       } finally {
         otp.clear();

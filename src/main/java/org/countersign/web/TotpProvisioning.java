@@ -3,7 +3,6 @@ package org.countersign.web;
 import java.io.Serializable;
 import org.countersign.qr.QrCodes;
 import org.countersign.token.spi.Provisioning;
-import org.countersign.token.totp.OtpAuthUri;
 
 /**
  * What the authenticator-app page shows to set up a TOTP token: the otpauth URI, its QR code and
@@ -23,10 +22,7 @@ public record TotpProvisioning(String serial, String uri, String qrDataUri, Stri
     }
     try {
       return new TotpProvisioning(
-          serial,
-          otp.uri(),
-          QrCodes.pngDataUri(otp.uri()),
-          grouped(OtpAuthUri.base32(otp.secret())));
+          serial, otp.uri(), QrCodes.pngDataUri(otp.uri()), grouped(otp.secretBase32()));
     } finally {
       otp.clear();
     }

@@ -1,6 +1,7 @@
 package org.countersign.token.spi;
 
 import java.util.Arrays;
+import org.apache.commons.codec.binary.Base32;
 
 /**
  * What an enroller is shown once to set up the new token's device or app. The transport decides how
@@ -14,6 +15,16 @@ public sealed interface Provisioning permits Provisioning.OtpAuth, Provisioning.
    * #clear()}.
    */
   record OtpAuth(String uri, byte[] secret) implements Provisioning {
+
+    /** A secret in unpadded upper-case Base32, as authenticator apps expect it. */
+    public static String base32(byte[] secret) {
+      return new Base32().encodeToString(secret).replace("=", "");
+    }
+
+    /** This value's secret in the form of {@link #base32(byte[])}, for typing by hand. */
+    public String secretBase32() {
+      return base32(secret);
+    }
 
     public void clear() {
       Arrays.fill(secret, (byte) 0);

@@ -2,7 +2,7 @@ package org.countersign.token.totp;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.apache.commons.codec.binary.Base32;
+import org.countersign.token.spi.Provisioning;
 
 /**
  * The {@code otpauth://} provisioning URI that Google Authenticator, FreeOTP and their kin scan:
@@ -23,11 +23,6 @@ public final class OtpAuthUri {
     return base("hotp", issuer, account, seed, h, digits) + "&counter=" + counter;
   }
 
-  /** The seed in unpadded upper-case Base32, as authenticator apps expect it. */
-  public static String base32(byte[] seed) {
-    return new Base32().encodeToString(seed).replace("=", "");
-  }
-
   private static String base(
       String kind, String issuer, String account, byte[] seed, HashAlgorithm h, int digits) {
     return "otpauth://"
@@ -37,7 +32,7 @@ public final class OtpAuthUri {
         + ":"
         + encode(account)
         + "?secret="
-        + base32(seed)
+        + Provisioning.OtpAuth.base32(seed)
         + "&issuer="
         + encode(issuer)
         + "&algorithm="

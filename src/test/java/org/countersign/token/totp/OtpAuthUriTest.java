@@ -111,14 +111,4 @@ class OtpAuthUriTest {
     assertTrue(secret.matches("[A-Z2-7]+"), secret);
     assertArrayEquals(seed, new Base32().decode(secret));
   }
-
-  @Test
-  void base32OfTheRfcKeyIsTheWellKnownValue() {
-    assertEquals("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", OtpAuthUri.base32(seed()));
-  }
-
-  @Test
-  void base32DropsThePadding() {
-    assertEquals("MY", OtpAuthUri.base32("f".getBytes(StandardCharsets.US_ASCII)));
-  }
 }
