@@ -29,6 +29,7 @@ import org.countersign.token.spi.Provisioning;
 import org.countersign.token.spi.Resumable;
 import org.countersign.token.spi.TokenType;
 import org.countersign.token.spi.TypeEnrolment;
+import org.countersign.user.PolicySubjects;
 import org.countersign.user.User;
 import org.countersign.user.UserStore;
 
@@ -56,6 +57,7 @@ public class EnrolmentService {
   @Inject org.countersign.ops.Outcomes outcomes;
   @Inject UserRights rights;
   @Inject Policies policies;
+  @Inject PolicySubjects subjects;
   @Inject Lockout lockout;
 
   /** Creates a token. */
@@ -152,10 +154,7 @@ public class EnrolmentService {
         policies.decide(
             Scope.ENROLLMENT,
             owner
-                .map(
-                    u ->
-                        PolicyRequest.ofUser(
-                            u.realm(), UserStore.RESOLVER, u.username(), caller.client()))
+                .map(u -> subjects.of(u, caller.client()))
                 .orElseGet(() -> PolicyRequest.anonymous(caller.client())));
     if (owner.isPresent()) {
       limitTokens(owner.get(), policy);

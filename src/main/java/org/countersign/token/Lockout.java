@@ -9,9 +9,8 @@ import java.util.Optional;
 import org.countersign.config.Settings;
 import org.countersign.policy.CoreActions;
 import org.countersign.policy.Policies;
-import org.countersign.policy.PolicyRequest;
 import org.countersign.policy.Scope;
-import org.countersign.user.UserStore;
+import org.countersign.user.PolicySubjects;
 
 /**
  * Whether a token takes an attempt now: the one rule that every check path (codes, challenges, the
@@ -65,6 +64,7 @@ public class Lockout {
 
   @Inject Settings settings;
   @Inject Policies policies;
+  @Inject PolicySubjects subjects;
 
   public State state(Token token, Instant now) {
     return state(
@@ -83,10 +83,7 @@ public class Lockout {
       return settings.failCounterClearTimeoutSeconds();
     }
     return policies
-        .decide(
-            Scope.AUTHENTICATION,
-            PolicyRequest.ofUser(
-                token.realm().get(), UserStore.RESOLVER, token.username().get(), ""))
+        .decide(Scope.AUTHENTICATION, subjects.of(token.realm().get(), token.username().get(), ""))
         .whole(CoreActions.FAILCOUNTER_CLEAR_TIMEOUT)
         .map(minutes -> minutes * 60L)
         .orElse((long) settings.failCounterClearTimeoutSeconds());

@@ -10,9 +10,8 @@ import org.countersign.policy.CoreActions;
 import org.countersign.policy.Decision;
 import org.countersign.policy.Policies;
 import org.countersign.policy.PolicyRefusal;
-import org.countersign.policy.PolicyRequest;
 import org.countersign.policy.Scope;
-import org.countersign.user.UserStore;
+import org.countersign.user.PolicySubjects;
 
 /**
  * What users may do with their own tokens. Without a user-scope policy that matches them they may
@@ -27,6 +26,7 @@ public class UserRights {
   public static final List<String> DEFAULT = Role.USER.rights();
 
   @Inject Policies policies;
+  @Inject PolicySubjects subjects;
   @Inject TokenTypes types;
 
   /** The rights a user's JWT lists. */
@@ -64,8 +64,7 @@ public class UserRights {
   }
 
   private Decision decision(String realm, String username, String client) {
-    return policies.decide(
-        Scope.USER, PolicyRequest.ofUser(realm, UserStore.RESOLVER, username, client));
+    return policies.decide(Scope.USER, subjects.of(realm, username, client));
   }
 
   private static String describe(String action) {

@@ -10,7 +10,7 @@ import org.countersign.policy.Policies;
 import org.countersign.policy.PolicyRequest;
 import org.countersign.policy.Scope;
 import org.countersign.token.TypePolicyActions;
-import org.countersign.user.UserStore;
+import org.countersign.user.PolicySubjects;
 
 /**
  * Reads the authentication policies that apply to a check (from the policy cache; no database
@@ -20,6 +20,7 @@ import org.countersign.user.UserStore;
 class CheckPolicies {
 
   @Inject Policies policies;
+  @Inject PolicySubjects subjects;
 
   CheckPolicy forOwner(Optional<String> realm, Optional<String> user, String client) {
     if (!policies.anySets(CoreActions.OTPPIN)
@@ -30,7 +31,7 @@ class CheckPolicies {
     }
     PolicyRequest request =
         realm.isPresent() && user.isPresent()
-            ? PolicyRequest.ofUser(realm.get(), UserStore.RESOLVER, user.get(), client)
+            ? subjects.of(realm.get(), user.get(), client)
             : PolicyRequest.anonymous(client);
     Decision d = policies.decide(Scope.AUTHENTICATION, request);
     if (!d.any()) {

@@ -84,6 +84,7 @@ class EnrolmentServiceTest {
     service.rights = new AllRights();
     service.policies = policies;
     service.lockout = ServiceFakes.lockout(settings, policies);
+    service.subjects = new ServiceFakes.BuiltInSubjects();
   }
 
   @Test

@@ -34,6 +34,7 @@ import org.countersign.token.spi.Provisioning;
 import org.countersign.token.spi.Resumable;
 import org.countersign.token.spi.TokenType;
 import org.countersign.token.spi.TypeEnrolment;
+import org.countersign.user.PolicySubjects;
 import org.countersign.user.User;
 import org.countersign.user.UserStore;
 
@@ -287,6 +288,15 @@ public final class ServiceFakes {
     Lockout l = new Lockout();
     l.settings = settings;
     l.policies = policies;
+    l.subjects = new BuiltInSubjects();
     return l;
+  }
+
+  /** Every user is of the built-in store. */
+  public static final class BuiltInSubjects extends PolicySubjects {
+    @Override
+    public Optional<String> resolverOf(String realm) {
+      return Optional.of(UserStore.RESOLVER);
+    }
   }
 }

@@ -81,6 +81,7 @@ class ValidationServiceTest {
     step.lockout = lockout;
     CheckPolicies checkPolicies = new CheckPolicies();
     checkPolicies.policies = policies;
+    checkPolicies.subjects = new ServiceFakes.BuiltInSubjects();
 
     service = new ValidationService();
     service.tokens = tokens;
