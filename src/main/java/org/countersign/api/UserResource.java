@@ -56,16 +56,7 @@ public class UserResource extends ApiResource {
       if (p.optional("username").filter(n -> !n.equals(u.username())).isPresent()) {
         continue;
       }
-      list.add(
-          Jsonp.createObjectBuilder()
-              .add("userid", u.userId())
-              .add("resolver", u.resolver())
-              .add("editable", !u.inDirectory())
-              .add("username", u.username())
-              .add("givenname", u.givenName())
-              .add("surname", u.surname())
-              .add("email", u.email())
-              .add("realm", u.realm()));
+      list.add(UserJson.of(u));
     }
     return responses.ok(list.build());
   }

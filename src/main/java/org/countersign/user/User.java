@@ -11,6 +11,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
 
 /** A person in the built-in user store. The password is kept only as a slow salted hash. */
 @Entity
@@ -58,6 +60,9 @@ public class User {
   @Transient private String resolver;
 
   @Transient private String uid;
+
+  /** For a user of a directory: each field its USERINFO maps, with the attribute's values. */
+  @Transient private Map<String, List<String>> fields = Map.of();
 
   protected User() {}
 
@@ -123,6 +128,19 @@ public class User {
 
   public String email() {
     return email == null ? "" : email;
+  }
+
+  /**
+   * The fields a directory maps for this user (privacyIDEA's field name to the attribute's values;
+   * a field the entry lacks is absent); empty for a user of the built-in store.
+   */
+  public Map<String, List<String>> directoryFields() {
+    return fields;
+  }
+
+  /** Keeps the fields a directory maps for this user (see {@link #directoryFields()}). */
+  public void mapFields(Map<String, List<String>> fields) {
+    this.fields = Map.copyOf(fields);
   }
 
   public void describe(String givenName, String surname, String email) {

@@ -104,6 +104,7 @@ public class UserStore {
   private User of(String realm, String resolver, DirectoryUser d) {
     User u = User.ofDirectory(realm, resolver, d.uid(), d.username(), LocalDateTime.now(clock));
     u.describe(d.first("givenname"), d.first("surname"), d.first("email"));
+    u.mapFields(d.attributes());
     return u;
   }
 

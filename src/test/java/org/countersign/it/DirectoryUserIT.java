@@ -38,6 +38,10 @@ class DirectoryUserIT extends OnDefaultServer {
     keys.put("LDAPURI", LDAP.uri());
     keys.put("CACHE_TIMEOUT", "0");
     keys.put("LDAPSEARCHFILTER", "(objectClass=inetOrgPerson)");
+    keys.put(
+        "USERINFO",
+        "{\"givenname\":\"givenName\",\"surname\":\"sn\",\"email\":\"mail\","
+            + "\"phone\":\"telephoneNumber\",\"mobile\":\"mobile\"}");
     Api.Reply r = api.post("resolver/" + resolver, keys, admin);
     assertEquals(200, r.status(), r.body());
     realm = ResolverApiIT.unique("corp");
@@ -84,6 +88,8 @@ class DirectoryUserIT extends OnDefaultServer {
             .orElseThrow();
     assertEquals("Bob", bob.getString("givenname"));
     assertEquals("bob@example.org", bob.getString("email"));
+    assertEquals("+49 170 2222", bob.getJsonArray("mobile").getString(0), "mobile is a list");
+    assertFalse(bob.containsKey("phone"), "a field the entry lacks is absent: " + bob);
     assertEquals(Slapd.dnOf("bob"), bob.getString("userid"));
     assertFalse(bob.getBoolean("editable"));
   }
