@@ -325,6 +325,34 @@ class AdminPagesIT extends OnDefaultServer {
   }
 
   @Test
+  void anEnrolmentThePoliciesRefuseShowsWhyAndNoSecret() {
+    String name = "adm" + Long.toHexString(System.nanoTime());
+    Api.Reply r =
+        api.post(
+            "policy/" + name,
+            Api.form("scope", "enrollment", "action", "max_token_per_user=1", "user", user),
+            admin);
+    assertEquals(200, r.status(), r.body());
+    try {
+      String first = api.enrol(admin, "type", "hotp", "genkey", "1", "user", user);
+      Browser b = open("de");
+      signInAsAdmin(b);
+      b.go("admin/tokens.xhtml?user=" + user);
+      b.awaitElement("#enrol-type");
+      assertEquals("Token ausrollen", b.text("#enrol-title"));
+      new org.openqa.selenium.support.ui.Select(b.find("#enrol-type")).selectByValue("hotp");
+      b.submit("#enrol-submit");
+      b.awaitElement(".msg.error");
+      assertTrue(b.text(".msg.error").contains("limited to 1"), b.text(".msg.error"));
+      assertFalse(b.has("#secret"));
+      assertEquals(1, b.all("#token-table tbody tr").size());
+      assertTrue(b.has("tr[data-serial='" + first + "']"));
+    } finally {
+      api.delete("policy/" + name, admin);
+    }
+  }
+
+  @Test
   void auditTrailFiltersPagesAndExportsCsvWithFormulasNeutralised() throws Exception {
     // A failed API sign-in puts the name as typed into the audit trail: a formula.
     String formula =
