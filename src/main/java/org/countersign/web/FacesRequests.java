@@ -24,7 +24,7 @@ public final class FacesRequests {
   /**
    * The configured public URL, or else the base URL of the application as this request reached it.
    */
-  static URI publicBase(Optional<URI> configured) {
+  public static URI publicBase(Optional<URI> configured) {
     if (configured.isPresent()) {
       return configured.get();
     }

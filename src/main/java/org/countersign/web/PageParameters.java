@@ -9,7 +9,7 @@ import org.countersign.token.spi.Parameters;
  * The type parameters a page sets itself (such as {@code genkey=1}), never typed in by the person:
  * a missing or invalid one is a defect of the page, not a request error.
  */
-final class PageParameters implements Parameters {
+public final class PageParameters implements Parameters {
 
   private final Map<String, String> values;
 
@@ -17,7 +17,7 @@ final class PageParameters implements Parameters {
     this.values = Map.copyOf(values);
   }
 
-  static Parameters of(Map<String, String> values) {
+  public static Parameters of(Map<String, String> values) {
     return new PageParameters(values);
   }
 

@@ -16,7 +16,7 @@ public record TotpProvisioning(String serial, String uri, String qrDataUri, Stri
    * What to show for a new or resumed token, from the otpauth provisioning its type made; clears
    * the secret in it.
    */
-  static TotpProvisioning of(String serial, Provisioning provisioning) {
+  public static TotpProvisioning of(String serial, Provisioning provisioning) {
     if (!(provisioning instanceof Provisioning.OtpAuth otp)) {
       throw new IllegalStateException("An authenticator app needs an otpauth URI");
     }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.countersign.it.Api;
 import org.countersign.it.Codes;
 import org.countersign.it.OnDefaultServer;
+import org.countersign.it.QrImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -279,6 +280,76 @@ class AdminPagesIT extends OnDefaultServer {
     b.awaitElement(".msg.info");
     assertNull(api.token(admin, serial));
     assertAudited("token_delete", "serial", serial);
+  }
+
+  @Test
+  void adminEnrolsATotpTokenWhoseQrCodeSignsInAndIsShownOnlyOnce() {
+    Browser b = open("en");
+    signInAsAdmin(b);
+    b.go("admin/tokens.xhtml?user=" + user);
+    b.awaitElement("#enrol-type");
+    new org.openqa.selenium.support.ui.Select(b.find("#enrol-type")).selectByValue("totp");
+    b.type("#enrol-description", "Desk phone");
+    b.type("#enrol-pin", "2468");
+    b.submit("#enrol-submit");
+    b.awaitElement("#enrolled");
+    b.screenshot("admin-tokens-enrolled");
+    List<String> violations = b.axeViolations();
+    assertTrue(violations.isEmpty(), String.join("\n", violations));
+
+    String serial = b.text("#enrolled-serial");
+    String secret = b.text("#secret").replace(" ", "");
+    String uri = QrImages.decode(b.find("#qr").getAttribute("src"));
+    assertTrue(uri.startsWith("otpauth://totp/") && uri.contains("secret=" + secret), uri);
+    assertEquals(uri, b.find("#otpauth").getAttribute("href"), "the QR code holds the link shown");
+    String row = "tr[data-serial='" + serial + "'] ";
+    assertTrue(b.has(row), "the new token is in the list");
+    assertEquals("totp", api.token(admin, serial).getString("tokentype"));
+    assertEquals("Desk phone", api.token(admin, serial).getString("description"));
+    assertAudited("token_init", "serial", serial);
+
+    Codes codes = Codes.fromOtpauth(uri);
+    codes.awayFromStepEdge();
+    assertEquals(
+        "ACCEPT",
+        api.check("user", user, "pass", "2468" + codes.totpNow()).authentication(),
+        "the scanned secret and the PIN set on the page sign the user in");
+
+    b.driver().navigate().refresh();
+    b.awaitElement(row);
+    assertFalse(b.has("#secret"), "a reload does not show the secret again");
+    assertFalse(b.driver().getPageSource().contains(secret));
+    b.driver().navigate().back();
+    b.awaitElement("#enrol-type");
+    assertFalse(b.driver().getPageSource().contains(secret), "nor does going back");
+  }
+
+  @Test
+  void anEnrolmentThePoliciesRefuseShowsWhyAndNoSecret() {
+    String name = "adm" + Long.toHexString(System.nanoTime());
+    Api.Reply r =
+        api.post(
+            "policy/" + name,
+            Api.form("scope", "enrollment", "action", "max_token_per_user=1", "user", user),
+            admin);
+    assertEquals(200, r.status(), r.body());
+    try {
+      String first = api.enrol(admin, "type", "hotp", "genkey", "1", "user", user);
+      Browser b = open("de");
+      signInAsAdmin(b);
+      b.go("admin/tokens.xhtml?user=" + user);
+      b.awaitElement("#enrol-type");
+      assertEquals("Token ausrollen", b.text("#enrol-title"));
+      new org.openqa.selenium.support.ui.Select(b.find("#enrol-type")).selectByValue("hotp");
+      b.submit("#enrol-submit");
+      b.awaitElement(".msg.error");
+      assertTrue(b.text(".msg.error").contains("limited to 1"), b.text(".msg.error"));
+      assertFalse(b.has("#secret"));
+      assertEquals(1, b.all("#token-table tbody tr").size());
+      assertTrue(b.has("tr[data-serial='" + first + "']"));
+    } finally {
+      api.delete("policy/" + name, admin);
+    }
   }
 
   @Test
