@@ -18,10 +18,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import org.countersign.ldap.Slapd;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two Payara Micro instances on different ports sharing one PostgreSQL, as behind a load balancer:
@@ -34,6 +36,9 @@ class ClusterIT {
   private static final int MAXFAIL = 10;
   private static final String PIN = "4321";
   private static final int SIGNIN_MAX_FAILURES = 5;
+
+  /** A directory both nodes reach (started in the H2 pass too, where the class is skipped). */
+  @RegisterExtension static final Slapd LDAP = new Slapd();
 
   static ClusterDatabase db;
   static ClusterNode a;
@@ -115,6 +120,57 @@ class ClusterIT {
         "node A answers the challenge node B opened under A's policy");
     assertEquals(200, b.api().post("policy/disable/" + name, Map.of(), admin).status());
     untilAuthentication(a, "REJECT", () -> withHotp(prefix));
+  }
+
+  @Test
+  void aDirectoryRealmMadeOnOneNodeServesItsUsersOnTheOther() throws Exception {
+    String resolver = "clldap" + Long.toHexString(System.nanoTime());
+    Map<String, String> keys = ResolverApiIT.ldap();
+    keys.put("LDAPURI", LDAP.uri());
+    keys.put("CACHE_TIMEOUT", "0");
+    assertEquals(200, a.api().post("resolver/" + resolver, keys, admin).status());
+    String realm = "clcorp" + Long.toHexString(System.nanoTime());
+    assertEquals(200, a.api().post("realm/" + realm, form("resolvers", resolver), admin).status());
+
+    // node B learns of the new realm within about a second (it rechecks a version number)
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    Api.Reply signIn;
+    do {
+      signIn =
+          b.api()
+              .post(
+                  "auth",
+                  form("username", "alice", "password", Slapd.passwordOf("alice"), "realm", realm));
+      if (signIn.status() == 200) {
+        break;
+      }
+      Thread.sleep(250);
+    } while (System.nanoTime() < deadline);
+    assertEquals(200, signIn.status(), "node B signs the directory user in: " + signIn.body());
+    assertEquals("user", signIn.result().getJsonObject("value").getString("role"));
+
+    String serial =
+        b.api()
+            .enrol(
+                admin,
+                "type",
+                "hotp",
+                "otpkey",
+                TokenInitIT.RFC_KEY,
+                "user",
+                "alice",
+                "realm",
+                realm,
+                "pin",
+                PIN);
+    assertTrue(
+        a.api().check("user", "alice", "realm", realm, "pass", PIN + "755224").value(),
+        "node A checks the token node B enrolled for the directory user");
+    assertFalse(
+        b.api().check("user", "alice", "realm", realm, "pass", PIN + "755224").value(),
+        "and node B refuses the same code again");
+    assertTrue(b.api().check("user", "alice", "realm", realm, "pass", PIN + "287082").value());
+    a.api().delete("token/" + serial, admin);
   }
 
   /**
