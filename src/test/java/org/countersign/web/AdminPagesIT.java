@@ -443,6 +443,83 @@ class AdminPagesIT extends OnDefaultServer {
     }
   }
 
+  /** The policy of this name as GET /policy/ reports it, or null. */
+  private jakarta.json.JsonObject storedPolicy(String name) {
+    Api.Reply r = api.get("policy/", Api.form(), admin);
+    assertEquals(200, r.status(), r.body());
+    return r.result().getJsonArray("value").stream()
+        .map(jakarta.json.JsonValue::asJsonObject)
+        .filter(p -> p.getString("name").equals(name))
+        .findFirst()
+        .orElse(null);
+  }
+
+  @Test
+  void aPolicyIsCreatedDisabledAndDeletedOnThePageAsTheApiThenReports() {
+    String name = "adp" + Long.toHexString(System.nanoTime());
+    Browser b = open("en");
+    signInAsAdmin(b);
+    b.go("admin/policies.xhtml");
+    b.type("#p-name", name);
+    new org.openqa.selenium.support.ui.Select(b.find("#p-scope")).selectByValue("authentication");
+    b.type("#p-actions", "challenge_response=hotp, otppin=userstore");
+    b.type("#p-client", "10.98.0.0/16");
+    b.type("#p-priority", "7");
+    b.submit("#p-save");
+    b.awaitElement("tr[data-policy='" + name + "']");
+    try {
+      assertTrue(b.text(".msg.info").contains(name), b.text(".msg.info"));
+      String row = b.text("tr[data-policy='" + name + "']");
+      assertTrue(row.contains("challenge_response=hotp, otppin=userstore"), row);
+      jakarta.json.JsonObject stored = storedPolicy(name);
+      assertNotNull(stored, "the API lists the policy made on the page");
+      assertTrue(stored.getBoolean("active"));
+      assertEquals("authentication", stored.getString("scope"));
+      assertEquals(7, stored.getInt("priority"));
+      assertEquals("userstore", stored.getJsonObject("action").getString("otppin"));
+      assertEquals("10.98.0.0/16", stored.getJsonArray("client").getString(0));
+      assertAudited("policy_set", "info", "policy " + name);
+      b.screenshot("admin-policies-edit");
+
+      b.submit("tr[data-policy='" + name + "'] input[value='Disable']");
+      b.awaitElement("tr[data-policy='" + name + "'] input[value='Enable']");
+      assertFalse(storedPolicy(name).getBoolean("active"), "disabled, as the API reports");
+      assertAudited("policy_disable", "info", "policy " + name);
+
+      b.submit("tr[data-policy='" + name + "'] input[value='Delete']");
+      b.awaitElement(".msg.info");
+      assertFalse(b.has("tr[data-policy='" + name + "']"));
+      assertNull(storedPolicy(name), "deleted, as the API reports");
+      assertAudited("policy_delete", "info", "policy " + name);
+    } finally {
+      api.delete("policy/" + name, admin);
+    }
+  }
+
+  @Test
+  void aBadActionStringShowsTheDomainsRefusalAndStoresNothing() {
+    String name = "adq" + Long.toHexString(System.nanoTime());
+    Browser b = open("en");
+    signInAsAdmin(b);
+    b.go("admin/policies.xhtml");
+    b.type("#p-name", name);
+    new org.openqa.selenium.support.ui.Select(b.find("#p-scope")).selectByValue("authentication");
+    b.type("#p-actions", "no_such_action=1");
+    b.submit("#p-save");
+    b.awaitElement(".msg.error");
+    String error = b.text(".msg.error");
+    assertTrue(error.contains("Unknown action no_such_action in scope authentication"), error);
+    assertFalse(b.has("tr[data-policy='" + name + "']"));
+    assertNull(storedPolicy(name), "nothing is stored");
+    assertEquals(name, b.find("#p-name").getAttribute("value"), "the form keeps what was typed");
+
+    b.type("#p-actions", "text='unclosed");
+    b.submit("#p-save");
+    b.awaitElement(".msg.error");
+    assertTrue(b.text(".msg.error").contains("unclosed quote"), b.text(".msg.error"));
+    assertNull(storedPolicy(name));
+  }
+
   @Test
   void germanBrowserGetsGermanAdminPages() {
     Browser b = open("de");
