@@ -13,6 +13,7 @@ import org.countersign.auth.Caller;
 import org.countersign.config.HttpSettings;
 import org.countersign.error.DomainException;
 import org.countersign.error.Reason;
+import org.countersign.resolver.Realms;
 
 /**
  * What every resource needs from the request: merged parameters, the client address and the
@@ -27,9 +28,11 @@ public abstract class ApiResource {
   @Inject protected Responses responses;
   @Inject Authentication authentication;
   @Inject HttpSettings httpSettings;
+  @Inject Realms realms;
 
   protected Params params(byte[] body) {
-    return Params.parse(checkedQuery(), headers.getMediaType(), body, unquoting());
+    return Params.parse(checkedQuery(), headers.getMediaType(), body, unquoting())
+        .splittingAtSign(this::isRealm);
   }
 
   /**
@@ -37,7 +40,12 @@ public abstract class ApiResource {
    * body sent anyway, as privacyIDEA merges it, so that a malformed body is refused like any other.
    */
   protected Params query() {
-    return Params.parse(checkedQuery(), headers.getMediaType(), unreadBody(), unquoting());
+    return Params.parse(checkedQuery(), headers.getMediaType(), unreadBody(), unquoting())
+        .splittingAtSign(this::isRealm);
+  }
+
+  private boolean isRealm(String name) {
+    return realms.find(name).isPresent();
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.countersign.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,14 +8,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.countersign.auth.Caller;
 import org.countersign.json.Jsonp;
-import org.countersign.resolver.Realms;
 
 /** {@code /defaultrealm/}: which realm a user name without a realm belongs to. */
 @Path("defaultrealm")
 @ApplicationScoped
 public class DefaultRealmResource extends ApiResource {
-
-  @Inject Realms realms;
 
   @POST
   @Path("{name}")

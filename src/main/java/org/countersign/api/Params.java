@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.countersign.error.DomainException;
 import org.countersign.error.Reason;
 import org.countersign.json.Jsonp;
@@ -36,6 +37,9 @@ public final class Params implements Parameters {
 
   /** Parameters that carry a secret: a password, a PIN, a code with its PIN, a token key. */
   static final Set<String> SECRETS = Set.of("pass", "password", "pin", "otppin", "otpkey");
+
+  /** The parameters that name a user, where a {@code name@realm} is split. */
+  private static final List<String> USER_NAMES = List.of("user", "username");
 
   private final Map<String, String> values;
 
@@ -169,6 +173,25 @@ public final class Params implements Parameters {
       default:
         throw DomainException.invalid(name, "must be 1 or 0");
     }
+  }
+
+  /**
+   * privacyIDEA's {@code user@realm}: when {@code user} (or {@code /auth}'s {@code username}) comes
+   * without a {@code realm}, and the part after its last {@code @} names an existing realm, the
+   * value is split into name and realm. Otherwise the whole value stays the name.
+   */
+  public Params splittingAtSign(Predicate<String> isRealm) {
+    if (has("realm")) {
+      return this;
+    }
+    for (String name : USER_NAMES) {
+      String value = values.get(name);
+      int at = value == null ? -1 : value.lastIndexOf('@');
+      if (at > 0 && at < value.length() - 1 && isRealm.test(value.substring(at + 1))) {
+        return with(name, value.substring(0, at)).with("realm", value.substring(at + 1));
+      }
+    }
+    return this;
   }
 
   /** These parameters with one more value, as when a path segment names the serial. */

@@ -1,7 +1,6 @@
 package org.countersign.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -31,8 +30,6 @@ import org.countersign.resolver.Realms;
 public class RealmResource extends ApiResource {
 
   private static final String PRIORITY = "priority.";
-
-  @Inject Realms realms;
 
   @POST
   @Path("{name}")

@@ -234,6 +234,11 @@ public final class LdapDirectory implements AutoCloseable {
   }
 
   private void remember(DirectoryUser user) {
+    // A fresh answer with a new login for a known id is a rename: the old login no longer finds it.
+    byUid
+        .get(user.uid())
+        .filter(known -> !known.username().equals(user.username()))
+        .ifPresent(known -> byLogin.remove(known.username()));
     byLogin.put(user.username(), user);
     byUid.put(user.uid(), user);
   }

@@ -49,6 +49,10 @@ final class LookupCache<V> {
     }
   }
 
+  synchronized void remove(String key) {
+    entries.remove(key);
+  }
+
   synchronized int size() {
     return entries.size();
   }

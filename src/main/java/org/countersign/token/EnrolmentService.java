@@ -47,6 +47,7 @@ public class EnrolmentService {
 
   @Inject TokenTypes types;
   @Inject TokenRepository tokens;
+  @Inject OwnedTokens owned;
   @Inject SerialNumbers serials;
   @Inject TokenSecrets secrets;
   @Inject UserStore users;
@@ -167,7 +168,7 @@ public class EnrolmentService {
     String pin = bounded("pin", request.pin(), MAX_PIN);
 
     Token token = new Token(serial, type.name(), settings.maxFail(), LocalDateTime.now(clock));
-    owner.ifPresent(u -> token.assignTo(u.realm(), u.username()));
+    owner.ifPresent(token::assignTo);
     token.describe(description);
     token.setPinHash(keys.pins().hash(pin));
     TypeEnrolment part =
@@ -270,7 +271,7 @@ public class EnrolmentService {
    */
   private void limitTokens(User owner, Decision policy) {
     Optional<Integer> max = policy.whole(CoreActions.MAX_TOKEN_PER_USER);
-    if (max.isPresent() && tokens.ofOwner(owner.realm(), owner.username()).size() >= max.get()) {
+    if (max.isPresent() && owned.of(owner).size() >= max.get()) {
       throw new PolicyRefusal(
           "The number of tokens for this user is limited to " + max.get() + ".");
     }

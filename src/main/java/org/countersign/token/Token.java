@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.countersign.user.User;
 
 /**
  * A token: one second factor of one user. The seed is stored sealed (see {@code crypto.SecretBox});
@@ -53,6 +54,12 @@ import java.util.Optional;
       query =
           "UPDATE Token t SET t.lastCounter = :counter WHERE t.id = :id AND t.lastCounter < :counter"),
   @NamedQuery(
+      name = Token.FOLLOW_RENAME,
+      query =
+          "UPDATE Token t SET t.username = :username"
+              + " WHERE t.ownerResolver = :resolver AND t.ownerUid = :uid AND t.realm = :realm"
+              + " AND t.username <> :username"),
+  @NamedQuery(
       name = Token.DELETE_OF_OWNER,
       query = "DELETE FROM Token t WHERE t.realm = :realm AND t.username = :username"),
   @NamedQuery(
@@ -86,6 +93,7 @@ public class Token {
   public static final String RECORD_FAILURE = "Token.recordFailure";
   public static final String ADVANCE_COUNTER = "Token.advanceCounter";
   public static final String DELETE_OF_OWNER = "Token.deleteOfOwner";
+  public static final String FOLLOW_RENAME = "Token.followRename";
   public static final String SET_ACTIVE = "Token.setActive";
   public static final String SET_PIN = "Token.setPin";
   public static final String SET_ROLLOUT = "Token.setRollout";
@@ -121,6 +129,13 @@ public class Token {
 
   @Column(length = 64)
   private String realm;
+
+  /** For a directory user's token: the resolver and the directory's stable id of the owner. */
+  @Column(name = "owner_resolver", length = 64)
+  private String ownerResolver;
+
+  @Column(name = "owner_uid", length = 255)
+  private String ownerUid;
 
   @Column(length = 255)
   private String description = "";
@@ -192,9 +207,25 @@ public class Token {
     return Optional.ofNullable(realm);
   }
 
-  void assignTo(String realm, String username) {
-    this.realm = realm;
-    this.username = username;
+  /**
+   * Names the owner; a directory user is also named by resolver and stable id, which outlast a
+   * rename in the directory.
+   */
+  void assignTo(User owner) {
+    this.realm = owner.realm();
+    this.username = owner.username();
+    if (owner.inDirectory()) {
+      this.ownerResolver = owner.resolver();
+      this.ownerUid = owner.userId();
+    }
+  }
+
+  /** Whether this token names this directory user by resolver and stable id, in their realm. */
+  boolean ownedByIdentity(User owner) {
+    return owner.inDirectory()
+        && owner.resolver().equals(ownerResolver)
+        && owner.userId().equals(ownerUid)
+        && owner.realm().equals(realm);
   }
 
   public boolean isOwnedBy(String realm, String username) {

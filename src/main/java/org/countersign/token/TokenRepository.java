@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.countersign.user.User;
 
 /**
  * Finds tokens and applies the atomic counter updates. Each update is one SQL statement whose WHERE
@@ -73,6 +74,32 @@ public class TokenRepository {
         .setParameter("state", state)
         .setParameter("after", after)
         .getResultList();
+  }
+
+  /**
+   * Gives the tokens of this directory user's stable id in the user's realm the user's current
+   * name, in one statement, and returns them as snapshots like {@link #ofOwner}. They are read
+   * inside the transaction (a read-only query may not see its own uncommitted update) and then
+   * detached.
+   */
+  public List<Token> followRename(User owner) {
+    int moved =
+        em.createNamedQuery(Token.FOLLOW_RENAME)
+            .setParameter("username", owner.username())
+            .setParameter("resolver", owner.resolver())
+            .setParameter("uid", owner.userId())
+            .setParameter("realm", owner.realm())
+            .executeUpdate();
+    if (moved == 0) {
+      return List.of();
+    }
+    List<Token> renamed =
+        em.createNamedQuery(Token.BY_OWNER, Token.class)
+            .setParameter("realm", owner.realm())
+            .setParameter("username", owner.username())
+            .getResultList();
+    renamed.forEach(em::detach);
+    return renamed;
   }
 
   /** Deletes every token of an owner; how many there were. */

@@ -29,6 +29,7 @@ import org.countersign.user.UserStore;
 public class TokenService {
 
   @Inject TokenRepository tokens;
+  @Inject OwnedTokens owned;
   @Inject TokenTypes types;
   @Inject TokenSecrets secrets;
   @Inject UserStore users;
@@ -46,6 +47,8 @@ public class TokenService {
                 filter.type(),
                 Optional.of(caller.username()),
                 Optional.of(caller.realm()));
+    // A renamed directory user's tokens take the new name before the list is read.
+    scoped.realm().ifPresent(r -> scoped.username().ifPresent(u -> owned.of(r, u)));
     return tokens.list(scoped, page, pageSize);
   }
 

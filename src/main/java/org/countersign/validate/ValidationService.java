@@ -19,6 +19,7 @@ import org.countersign.challenge.Purpose;
 import org.countersign.config.Settings;
 import org.countersign.crypto.KeyRing;
 import org.countersign.token.Lockout;
+import org.countersign.token.OwnedTokens;
 import org.countersign.token.Token;
 import org.countersign.token.TokenRepository;
 import org.countersign.user.UserStore;
@@ -38,6 +39,7 @@ import org.countersign.user.UserStore;
 public class ValidationService {
 
   @Inject TokenRepository tokens;
+  @Inject OwnedTokens owned;
   @Inject CodeMatcher codes;
   @Inject UserStore users;
   @Inject KeyRing keys;
@@ -165,7 +167,7 @@ public class ValidationService {
    * ChallengeService#open}).
    */
   private List<Token> usableTokens(String realm, String username) {
-    return tokens.ofOwner(realm, username).stream().filter(Token::usable).toList();
+    return owned.of(realm, username).orElse(List.of()).stream().filter(Token::usable).toList();
   }
 
   /**
@@ -266,14 +268,10 @@ public class ValidationService {
     if (realm.isEmpty()) {
       return Optional.empty();
     }
-    // Tokens name their owner, so one query serves the common case; the user table is read only to
-    // tell an
-    // unknown user from one without tokens (both are rejected alike; only the audit row differs).
-    List<Token> owned = tokens.ofOwner(realm.get(), request.user().get());
-    if (owned.isEmpty() && users.find(realm.get(), request.user().get()).isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(owned);
+    // Tokens name their owner, so one query serves the common case; the user is looked up only to
+    // tell an unknown user from one without tokens (both are rejected alike; only the audit row
+    // differs) and to find the tokens of a directory user the directory has renamed.
+    return owned.of(realm.get(), request.user().get());
   }
 
   private record Candidate(Token token, String otp) {}

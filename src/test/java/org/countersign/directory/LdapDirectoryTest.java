@@ -123,6 +123,28 @@ class LdapDirectoryTest {
   }
 
   @Test
+  void aRenameSeenUnderTheNewNameDropsTheCachedOldName() throws Exception {
+    LDAP.add(
+        "dn: uid=fred,ou=people,"
+            + Slapd.BASE
+            + "\nobjectClass: inetOrgPerson\nuid: fred\ncn: Fred\nsn: F\nuserPassword: fred-pass-1\n");
+    try (LdapDirectory d =
+        directory(
+            "LDAPSEARCHFILTER",
+            "(objectClass=inetOrgPerson)",
+            "UIDTYPE",
+            "entryUUID",
+            "CACHE_TIMEOUT",
+            "300")) {
+      String uid = d.find("fred").orElseThrow().uid();
+      LDAP.rename("fred", "frederick");
+      assertEquals("fred", d.find("fred").orElseThrow().username(), "still cached");
+      assertEquals(uid, d.find("frederick").orElseThrow().uid());
+      assertTrue(d.find("fred").isEmpty(), "the old name is forgotten");
+    }
+  }
+
+  @Test
   void failsOverToTheSecondUriWhenTheFirstIsDown() throws Exception {
     String down = "ldap://127.0.0.1:" + Slapd.freePort();
     try (LdapDirectory d = directory("LDAPURI", down + ", " + LDAP.uri())) {

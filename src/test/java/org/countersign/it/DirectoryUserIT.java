@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Users of an OpenLDAP realm wherever the API takes a user: listing, {@code /auth}, token
- * assignment, {@code /validate/check}, {@code otppin=userstore}, and the directory away and back.
- * Each test makes its own resolver and realm on its own slapd.
+ * assignment, {@code /validate/check}, {@code otppin=userstore}, {@code user@realm}, and the
+ * directory away and back. Each test makes its own resolver and realm on its own slapd.
  */
 class DirectoryUserIT extends OnDefaultServer {
 
@@ -127,6 +127,42 @@ class DirectoryUserIT extends OnDefaultServer {
     Api.Reply check = api.check("user", "dave", "realm", realm, "pass", PIN + HOTP[0]);
     assertTrue(check.value(), check.body());
     assertFalse(api.check("user", "dave", "realm", realm, "pass", "9999" + HOTP[1]).value());
+    api.delete("token/" + serial, admin);
+  }
+
+  @Test
+  void aUserAtTheRealmNeedsNoRealmParameter() {
+    String qualified = "carol@" + realm;
+    Api.Reply signIn =
+        api.post("auth", form("username", qualified, "password", Slapd.passwordOf("carol")));
+    assertEquals(200, signIn.status(), signIn.body());
+    assertEquals(realm, signIn.result().getJsonObject("value").getString("realm"));
+    assertEquals("carol", signIn.result().getJsonObject("value").getString("username"));
+
+    String serial =
+        api.enrol(
+            admin, "type", "hotp", "otpkey", TokenInitIT.RFC_KEY, "user", qualified, "pin", PIN);
+    assertEquals("carol", api.token(admin, serial).getString("username"));
+    Api.Reply check = api.check("user", qualified, "pass", PIN + HOTP[0]);
+    assertTrue(check.value(), check.body());
+    Api.Reply list = api.get("token/", form("user", qualified), admin);
+    assertEquals(200, list.status(), list.body());
+    JsonArray tokens = list.result().getJsonObject("value").getJsonArray("tokens");
+    assertEquals(1, tokens.size(), list.body());
+    assertEquals(serial, tokens.getJsonObject(0).getString("serial"));
+    api.delete("token/" + serial, admin);
+  }
+
+  @Test
+  void aNameWithAnAtWhoseSuffixIsNoRealmIsAPlainName() {
+    String name = "pl" + Long.toHexString(System.nanoTime()) + "@no-such-realm.example";
+    Api.Reply created = api.post("user/", form("user", name, "password", "plain-pass-12"), admin);
+    assertEquals(200, created.status(), created.body());
+    String serial =
+        api.enrol(admin, "type", "hotp", "otpkey", TokenInitIT.RFC_KEY, "user", name, "pin", PIN);
+    assertEquals(name, api.token(admin, serial).getString("username"));
+    Api.Reply check = api.check("user", name, "pass", PIN + HOTP[0]);
+    assertTrue(check.value(), check.body());
     api.delete("token/" + serial, admin);
   }
 

@@ -168,6 +168,13 @@ public final class Slapd implements BeforeAllCallback, AfterAllCallback {
         "ldapmodify");
   }
 
+  /** Renames a user: the entry's login attribute, and so its DN, change; its entryUUID stays. */
+  public void rename(String uid, String newUid) throws IOException, InterruptedException {
+    ldif(
+        "dn: " + dnOf(uid) + "\nchangetype: modrdn\nnewrdn: uid=" + newUid + "\ndeleteoldrdn: 1\n",
+        "ldapmodify");
+  }
+
   /** Adds entries given as LDIF. */
   public void add(String ldif) throws IOException, InterruptedException {
     ldif(ldif, "ldapadd");

@@ -76,6 +76,7 @@ class EnrolmentServiceTest {
     service.serials = new CountingSerials();
     service.secrets = secrets;
     service.users = new FakeUsers();
+    service.owned = ServiceFakes.owned(tokens, service.users);
     service.keys = keys;
     service.settings = settings;
     service.audit = audit;

@@ -37,6 +37,16 @@ public class InMemoryTokens extends TokenRepository {
   }
 
   @Override
+  public List<Token> followRename(org.countersign.user.User owner) {
+    List<Token> moved =
+        stored.stream()
+            .filter(t -> t.ownedByIdentity(owner) && !t.isOwnedBy(owner.realm(), owner.username()))
+            .toList();
+    moved.forEach(t -> t.assignTo(owner));
+    return moved;
+  }
+
+  @Override
   public void add(Token token) {
     stored.add(token);
   }

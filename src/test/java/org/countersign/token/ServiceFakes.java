@@ -210,6 +210,12 @@ public final class ServiceFakes {
   public static final class FakeUsers extends UserStore {
     public final Set<String> unknown = new HashSet<>();
 
+    /** Users of a directory resolver {@code ol}: name to stable id. */
+    public final Map<String, String> directory = new HashMap<>();
+
+    /** How many look-ups were made. */
+    public int lookups;
+
     @Override
     public Optional<String> realm(Optional<String> requested) {
       return requested.or(() -> Optional.of("default")).filter("default"::equals);
@@ -217,10 +223,14 @@ public final class ServiceFakes {
 
     @Override
     public Optional<User> find(String realm, String username) {
+      lookups++;
+      LocalDateTime seen = LocalDateTime.ofInstant(NOW, ZoneOffset.UTC);
+      if (directory.containsKey(username)) {
+        return Optional.of(User.ofDirectory(realm, "ol", directory.get(username), username, seen));
+      }
       return unknown.contains(username)
           ? Optional.empty()
-          : Optional.of(
-              new User(realm, username, "hash", LocalDateTime.ofInstant(NOW, ZoneOffset.UTC)));
+          : Optional.of(new User(realm, username, "hash", seen));
     }
 
     @Override
@@ -268,12 +278,20 @@ public final class ServiceFakes {
       TokenSecrets secrets) {
     Token t = new Token(serial, type, maxFail, LocalDateTime.ofInstant(NOW, ZoneOffset.UTC));
     if (user != null) {
-      t.assignTo(realm, user);
+      t.assignTo(new User(realm, user, "", LocalDateTime.ofInstant(NOW, ZoneOffset.UTC)));
     }
     t.setPinHash(pinHash);
     t.setOtpLen(otpLen);
     secrets.seal(t, SEED.clone());
     return t;
+  }
+
+  /** A user's tokens by name over these fakes. */
+  public static OwnedTokens owned(TokenRepository tokens, UserStore users) {
+    OwnedTokens o = new OwnedTokens();
+    o.tokens = tokens;
+    o.users = users;
+    return o;
   }
 
   /** A new token secret store over the test keys. */

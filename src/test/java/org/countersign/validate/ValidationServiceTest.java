@@ -96,6 +96,7 @@ class ValidationServiceTest {
     service.outcomes = new SilentOutcomes();
     service.checkPolicies = checkPolicies;
     service.lockout = lockout;
+    service.owned = ServiceFakes.owned(tokens, users);
   }
 
   @Test
