@@ -60,6 +60,10 @@ final class EnrolmentJson {
       }
     } else if (provisioning instanceof Provisioning.AppEnrolment app) {
       detail.add(app.name(), entry(app.description(), app.url()));
+    } else if (provisioning instanceof Provisioning.Registration registration) {
+      detail
+          .add("transaction_id", registration.transactionId())
+          .add(registration.name(), registration.options());
     }
   }
 

@@ -35,6 +35,7 @@ public class TokenResource extends ApiResource {
   static final int MAX_PAGE_SIZE = 500;
 
   @Inject EnrolmentService enrolment;
+  @Inject org.countersign.token.EnrolmentCompletions completions;
   @Inject TokenService tokens;
   @Inject TokenTypes types;
   @Inject org.countersign.config.Settings settings;
@@ -50,6 +51,12 @@ public class TokenResource extends ApiResource {
         throw new DomainException(Reason.TOKEN_ADMIN, "Verification of the new token failed.");
       }
       return responses.ok(JsonValue.TRUE, EnrolmentJson.confirmed(serial));
+    }
+    if (p.has("transaction_id")
+        && p.has("serial")
+        && completions.waitsForCompletion(p.required("serial"))) {
+      completions.complete(p.required("serial"), p.required("transaction_id"), p, caller);
+      return responses.ok(JsonValue.TRUE);
     }
     Enrolment created = enrolment.create(Commands.enrolment(p), caller, publicBase());
     return responses.ok(JsonValue.TRUE, EnrolmentJson.of(created));

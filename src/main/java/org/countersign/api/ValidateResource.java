@@ -8,8 +8,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import org.countersign.challenge.Purpose;
 import org.countersign.json.Jsonp;
 import org.countersign.validate.CheckRequest;
+import org.countersign.validate.CredentialCheck;
 import org.countersign.validate.ValidationService;
 import org.countersign.validate.Verdict;
 
@@ -23,6 +25,40 @@ public class ValidateResource extends ApiResource {
 
   @Inject ValidationService validation;
   @Inject VerdictJson verdicts;
+  @Inject CredentialCheck credentials;
+
+  /**
+   * {@code /validate/initialize}: a challenge bound to no user, for an authenticator that names its
+   * credential itself (a passkey). The challenge is reported under the type's name.
+   */
+  @GET
+  @Path("initialize")
+  public Response initializeGet() {
+    return initialize(query());
+  }
+
+  @POST
+  @Path("initialize")
+  public Response initializePost(byte[] body) {
+    return initialize(params(body));
+  }
+
+  private Response initialize(Params p) {
+    CredentialCheck.Initialized opened =
+        credentials.initialize(
+            p.required("type").toLowerCase(java.util.Locale.ROOT), Purpose.CHECK);
+    JsonObject shown =
+        Jsonp.createObjectBuilder(opened.shown().attributes())
+            .add("transaction_id", opened.transactionId())
+            .build();
+    return responses.authentication(
+        JsonValue.FALSE,
+        "CHALLENGE",
+        Jsonp.createObjectBuilder()
+            .add("transaction_id", opened.transactionId())
+            .add(opened.type(), shown)
+            .build());
+  }
 
   @GET
   @Path("check")
@@ -75,6 +111,10 @@ public class ValidateResource extends ApiResource {
   }
 
   private Response check(Params p) {
+    if (credentials.isSignedAnswer(p)) {
+      return verdicts.toResponse(
+          credentials.check(p.required("transaction_id"), p, Purpose.CHECK, origin()));
+    }
     Verdict verdict = validation.check(Commands.check(p), origin());
     return verdicts.toResponse(verdict);
   }

@@ -44,6 +44,16 @@ public class VerdictJson {
               .build();
       return responses.authentication(JsonValue.TRUE, "ACCEPT", detail);
     }
+    if (verdict instanceof Verdict.Identified i) {
+      JsonObject detail =
+          Jsonp.createObjectBuilder()
+              .add("username", i.username())
+              .add("message", "Found matching challenge")
+              .add("serial", i.serial())
+              .add("type", i.type())
+              .build();
+      return responses.authentication(JsonValue.TRUE, "ACCEPT", detail);
+    }
     if (verdict instanceof Verdict.Passed passed) {
       return responses.authentication(
           JsonValue.TRUE,

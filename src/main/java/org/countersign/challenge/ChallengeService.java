@@ -89,6 +89,35 @@ public class ChallengeService {
     return issued.isEmpty() ? Optional.empty() : Optional.of(new Opened(transactionId, issued));
   }
 
+  /**
+   * Opens a challenge of this type bound to no token (its serial is empty), for an authenticator
+   * that names its credential itself; returns the new transaction id.
+   */
+  public String openUnbound(String type, ChallengeIssuer.NewChallenge challenge, Purpose purpose) {
+    return openOne("", type, challenge.data(), purpose);
+  }
+
+  /** Opens the challenge the second step of a token's two-step enrolment answers. */
+  public String openForEnrolment(Token token, String data) {
+    return openOne(token.serial(), token.type(), data, Purpose.ENROLMENT);
+  }
+
+  private String openOne(String serial, String type, String data, Purpose purpose) {
+    Instant now = clock.instant();
+    String transactionId = newTransactionId();
+    store.add(
+        new Challenge(
+            transactionId,
+            purpose,
+            serial,
+            type,
+            null,
+            data,
+            utc(now),
+            utc(now.plusSeconds(settings.challengeValiditySeconds()))));
+    return transactionId;
+  }
+
   private Optional<ChallengeIssuer.NewChallenge> challengeFor(
       Token token, String transactionId, Instant now) {
     Optional<ChallengeIssuer> issuer = types.capability(token.type(), ChallengeIssuer.class);

@@ -9,7 +9,9 @@ public enum Purpose {
   /** A backend checks a person's second factor ({@code /validate/check}). */
   CHECK("check"),
   /** The second step of a sign-in after the password ({@code /auth}, the self-service pages). */
-  SIGN_IN("signin");
+  SIGN_IN("signin"),
+  /** The second request of a two-step enrolment ({@code /token/init}) answers it. */
+  ENROLMENT("enrolment");
 
   private final String column;
 

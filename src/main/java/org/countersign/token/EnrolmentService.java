@@ -60,6 +60,7 @@ public class EnrolmentService {
   @Inject Policies policies;
   @Inject PolicySubjects subjects;
   @Inject Lockout lockout;
+  @Inject org.countersign.challenge.ChallengeService challenges;
 
   /** Creates a token. */
   @Transactional
@@ -308,6 +309,11 @@ public class EnrolmentService {
       @Override
       public void sealSecret(byte[] seed) {
         secrets.seal(token, seed);
+      }
+
+      @Override
+      public String openChallenge(String data) {
+        return challenges.openForEnrolment(token, data);
       }
     };
   }

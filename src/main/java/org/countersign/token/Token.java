@@ -30,6 +30,21 @@ import org.countersign.user.User;
 @NamedQueries({
   @NamedQuery(name = Token.BY_SERIAL, query = "SELECT t FROM Token t WHERE t.serial = :serial"),
   @NamedQuery(
+      name = Token.BY_CREDENTIAL,
+      query = "SELECT t FROM Token t WHERE t.credentialKey = :key"),
+  @NamedQuery(
+      name = Token.ACCEPT_SIGNATURE_WITHOUT_COUNTER,
+      query =
+          "UPDATE Token t SET t.failCount = 0, t.lastUsedAt = :now"
+              + " WHERE t.id = :id AND t.lastCounter <= 0 AND t.active = TRUE"
+              + Token.ADMITS),
+  @NamedQuery(
+      name = Token.COMPLETE,
+      query =
+          "UPDATE Token t SET t.credentialKey = :key, t.lastCounter = :counter,"
+              + " t.rolloutState = :done, t.info = :info"
+              + " WHERE t.id = :id AND t.rolloutState = :waiting"),
+  @NamedQuery(
       name = Token.BY_OWNER,
       query =
           "SELECT t FROM Token t WHERE t.realm = :realm AND t.username = :username ORDER BY t.id"),
@@ -88,6 +103,10 @@ import org.countersign.user.User;
 public class Token {
 
   public static final String BY_SERIAL = "Token.bySerial";
+  public static final String BY_CREDENTIAL = "Token.byCredential";
+  public static final String ACCEPT_SIGNATURE_WITHOUT_COUNTER =
+      "Token.acceptSignatureWithoutCounter";
+  public static final String COMPLETE = "Token.complete";
   public static final String BY_OWNER = "Token.byOwner";
   public static final String ACCEPT = "Token.accept";
   public static final String RECORD_FAILURE = "Token.recordFailure";
@@ -177,6 +196,9 @@ public class Token {
 
   @Column(name = "last_used_at")
   private LocalDateTime lastUsedAt;
+
+  @Column(name = "credential_key", length = 64)
+  private String credentialKey;
 
   protected Token() {}
 

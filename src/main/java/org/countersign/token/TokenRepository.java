@@ -46,6 +46,14 @@ public class TokenRepository {
         .findFirst();
   }
 
+  /** The token whose authenticator's credential has this key (see {@code CredentialVerifier}). */
+  public Optional<Token> byCredentialKey(String key) {
+    return em.createNamedQuery(Token.BY_CREDENTIAL, Token.class)
+        .setParameter("key", key)
+        .getResultStream()
+        .findFirst();
+  }
+
   /**
    * An owner's tokens, as read-only snapshots for checking a code: the persistence context does not
    * track them, so the commit has nothing to compare. Change them only through the single-statement
@@ -135,13 +143,48 @@ public class TokenRepository {
   }
 
   /**
+   * Accepts a signed answer from an authenticator that keeps no signature counter (it sends 0):
+   * only while the token has never seen a counter above 0, so that a clone of an authenticator that
+   * does count cannot pass by sending 0; the fail count is cleared as for a code.
+   *
+   * @return whether the token accepted
+   */
+  public boolean acceptSignatureWithoutCounter(Token token, LocalDateTime now) {
+    return admitted(Token.ACCEPT_SIGNATURE_WITHOUT_COUNTER, token, now);
+  }
+
+  /**
+   * Rolls out a token that waited for the second step of its enrolment: its credential key, first
+   * counter and public parameters, only if it is still waiting.
+   *
+   * @return whether this call completed it
+   */
+  public boolean complete(
+      Token token, String credentialKey, long counter, java.util.Map<String, String> info) {
+    return em.createNamedQuery(Token.COMPLETE)
+            .setParameter("key", credentialKey)
+            .setParameter("counter", counter)
+            .setParameter("done", RolloutState.DONE)
+            .setParameter("info", new java.util.LinkedHashMap<>(info))
+            .setParameter("waiting", RolloutState.CLIENT_WAIT)
+            .setParameter("id", token.id())
+            .executeUpdate()
+        == 1;
+  }
+
+  /**
    * Accepts a finalised challenge: clears the fail count, only if the token is enabled and {@link
    * Lockout} admits it, as stored now.
    *
    * @return whether the token accepted
    */
   public boolean acceptChallenge(Token token, LocalDateTime now) {
-    return admitting(em.createNamedQuery(Token.ACCEPT_CHALLENGE), token, now)
+    return admitted(Token.ACCEPT_CHALLENGE, token, now);
+  }
+
+  /** Runs an accepting update that takes only the token and the time; whether it matched. */
+  private boolean admitted(String query, Token token, LocalDateTime now) {
+    return admitting(em.createNamedQuery(query), token, now)
             .setParameter("now", now)
             .setParameter("id", token.id())
             .executeUpdate()

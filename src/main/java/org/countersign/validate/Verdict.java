@@ -14,6 +14,12 @@ public sealed interface Verdict {
   record Accepted(String serial, String type, int otpLen) implements Verdict {}
 
   /**
+   * A signed answer was accepted from the credential of this token, which names its owner: the
+   * client did not have to say who signs in.
+   */
+  record Identified(String serial, String type, String realm, String username) implements Verdict {}
+
+  /**
    * Accepted without a token, because a policy lets users without tokens ({@code passOnNoToken}) or
    * unknown users ({@code passOnNoUser}) pass; the message names the policy, as privacyIDEA's does.
    */

@@ -32,4 +32,10 @@ public interface EnrolmentContext {
 
   /** Stores the seed, sealed with the server key and bound to this token's serial. */
   void sealSecret(byte[] seed);
+
+  /**
+   * Opens the challenge the second step of a two-step enrolment answers (see {@link
+   * EnrolmentCompletion}), bound to this token, with the usual expiry; returns its transaction id.
+   */
+  String openChallenge(String data);
 }

@@ -7,7 +7,8 @@ import org.apache.commons.codec.binary.Base32;
  * What an enroller is shown once to set up the new token's device or app. The transport decides how
  * to render it (privacyIDEA's JSON with QR codes, or a page).
  */
-public sealed interface Provisioning permits Provisioning.OtpAuth, Provisioning.AppEnrolment {
+public sealed interface Provisioning
+    permits Provisioning.OtpAuth, Provisioning.AppEnrolment, Provisioning.Registration {
 
   /**
    * An {@code otpauth://} URI for an authenticator app and the secret it contains, for typing by
@@ -54,4 +55,12 @@ public sealed interface Provisioning permits Provisioning.OtpAuth, Provisioning.
    * {@code description} its human-readable label there.
    */
   record AppEnrolment(String name, String description, String url) implements Provisioning {}
+
+  /**
+   * Options the client hands to its platform to create a credential (for a passkey, WebAuthn's
+   * creation options), reported under {@code name}, and the transaction id the second enrolment
+   * request names. Public values, no secret.
+   */
+  record Registration(String name, String transactionId, jakarta.json.JsonObject options)
+      implements Provisioning {}
 }
