@@ -1,0 +1,49 @@
+package org.countersign.token.passkey;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import org.countersign.json.Jsonp;
+
+/**
+ * WebAuthn's creation options for a new passkey, as privacyIDEA reports them under {@code
+ * passkey_registration}: a discoverable credential for this relying party, with the algorithms the
+ * server verifies.
+ */
+final class RegistrationOptions {
+
+  private final PasskeySettings settings;
+
+  RegistrationOptions(PasskeySettings settings) {
+    this.settings = settings;
+  }
+
+  JsonObject of(byte[] challenge, byte[] userHandle, String name, String displayName) {
+    JsonArrayBuilder algorithms = Jsonp.createArrayBuilder();
+    WebAuthn.ALGORITHMS.forEach(
+        a ->
+            algorithms.add(
+                Jsonp.createObjectBuilder().add("type", "public-key").add("alg", a.getValue())));
+    return Jsonp.createObjectBuilder()
+        .add(
+            "rp",
+            Jsonp.createObjectBuilder().add("name", settings.rpName()).add("id", settings.rpId()))
+        .add(
+            "user",
+            Jsonp.createObjectBuilder()
+                .add("id", Fields.encode(userHandle))
+                .add("name", name)
+                .add("displayName", displayName))
+        .add("challenge", Fields.encode(challenge))
+        .add("pubKeyCredParams", algorithms)
+        .add("timeout", settings.timeoutMillis())
+        .add("excludeCredentials", Jsonp.createArrayBuilder())
+        .add("attestation", "none")
+        .add(
+            "authenticatorSelection",
+            Jsonp.createObjectBuilder()
+                .add("residentKey", "required")
+                .add("requireResidentKey", true)
+                .add("userVerification", settings.userVerification()))
+        .build();
+  }
+}
