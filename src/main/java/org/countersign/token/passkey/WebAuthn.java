@@ -2,7 +2,6 @@ package org.countersign.token.passkey;
 
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.converter.AttestedCredentialDataConverter;
-import com.webauthn4j.converter.exception.DataConversionException;
 import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.credential.CredentialRecordImpl;
 import com.webauthn4j.data.AuthenticationData;
@@ -19,6 +18,10 @@ import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
+import com.webauthn4j.verifier.attestation.statement.none.NoneAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.statement.packed.PackedAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.trustworthiness.certpath.NullCertPathTrustworthinessVerifier;
+import com.webauthn4j.verifier.attestation.trustworthiness.self.DefaultSelfAttestationTrustworthinessVerifier;
 import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
 import com.webauthn4j.verifier.exception.VerificationException;
 import java.util.List;
@@ -39,8 +42,20 @@ final class WebAuthn {
           COSEAlgorithmIdentifier.RS256);
 
   private static final ObjectConverter CONVERTER = new ObjectConverter();
+
+  /**
+   * Verifies {@code none} and {@code packed} statements (webauthn4j's non-strict manager would
+   * accept a packed statement unchecked). Self attestation is allowed and attestation certificates
+   * are not chained to a trust anchor: passkeys are accepted from any authenticator, as with
+   * privacyIDEA's default conveyance {@code none}; the signature of a packed statement is checked.
+   */
   private static final WebAuthnManager MANAGER =
-      WebAuthnManager.createNonStrictWebAuthnManager(CONVERTER);
+      new WebAuthnManager(
+          List.of(new NoneAttestationStatementVerifier(), new PackedAttestationStatementVerifier()),
+          new NullCertPathTrustworthinessVerifier(),
+          new DefaultSelfAttestationTrustworthinessVerifier(true),
+          CONVERTER);
+
   private static final AttestedCredentialDataConverter CREDENTIALS =
       new AttestedCredentialDataConverter(CONVERTER);
 
@@ -78,10 +93,10 @@ final class WebAuthn {
                       .toList(),
                   settings.requiresUserVerification(),
                   true));
-    } catch (DataConversionException | IllegalArgumentException e) {
-      throw new Refused("malformed attestation: " + e.getMessage());
     } catch (VerificationException e) {
       throw new Refused("attestation refused: " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw malformed("attestation", e);
     }
     AuthenticatorData<?> authData = data.getAttestationObject().getAuthenticatorData();
     AttestedCredentialData credential = authData.getAttestedCredentialData();
@@ -136,11 +151,28 @@ final class WebAuthn {
       return data.getAuthenticatorData().getSignCount();
     } catch (MaliciousCounterValueException e) {
       throw new Refused("signature counter went back: possibly a cloned authenticator");
-    } catch (DataConversionException | IllegalArgumentException e) {
-      throw new Refused("malformed assertion: " + e.getMessage());
     } catch (VerificationException e) {
       throw new Refused("assertion refused: " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw malformed("assertion", e);
     }
+  }
+
+  /**
+   * Bytes the library could not parse. Its parsers (CBOR, JSON, COSE) throw a variety of unchecked
+   * exceptions on hostile input; every one of them means the same to the caller. The reason keeps
+   * the exception's kind and the start of its message only, so no input is echoed at length.
+   */
+  private static Refused malformed(String what, RuntimeException e) {
+    String message = String.valueOf(e.getMessage());
+    int end = message.indexOf('\n');
+    if (end >= 0) {
+      message = message.substring(0, end);
+    }
+    if (message.length() > 120) {
+      message = message.substring(0, 120);
+    }
+    return new Refused("malformed " + what + ": " + e.getClass().getSimpleName() + ": " + message);
   }
 
   private ServerProperty server(byte[] challenge) {
