@@ -22,9 +22,7 @@ public class DirectoryReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("countersign-directories").up();
-    pool.directories()
-        .forEach((name, d) -> response.withData("resolver " + name, d.reachable() ? "up" : "down"));
-    pool.broken().keySet().forEach(name -> response.withData("resolver " + name, "misconfigured"));
+    pool.states().forEach((name, state) -> response.withData("resolver " + name, state.wireName()));
     return response.build();
   }
 }

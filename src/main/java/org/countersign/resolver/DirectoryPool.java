@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,16 +71,30 @@ public class DirectoryPool {
     return current().resolvers();
   }
 
-  /** The open directories of this node by resolver name. */
-  public Map<String, LdapDirectory> directories() {
-    Map<String, LdapDirectory> out = new java.util.TreeMap<>();
-    current().directories().forEach((name, o) -> out.put(name, o.directory()));
-    return out;
+  /** How this node sees a stored LDAP resolver. */
+  public enum DirectoryState {
+    /** Its directory answered a probe within its TIMEOUT. */
+    UP,
+    /** Its directory did not answer. */
+    DOWN,
+    /** It cannot be opened on this node (e.g. its CA file is missing). */
+    MISCONFIGURED;
+
+    public String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
-  /** LDAP resolvers that cannot be opened on this node, with the reason. */
-  public Map<String, String> broken() {
-    return current().broken();
+  /** Every stored LDAP resolver's state on this node, by name; probes each open directory once. */
+  public Map<String, DirectoryState> states() {
+    Snapshot s = current();
+    Map<String, DirectoryState> out = new java.util.TreeMap<>();
+    s.directories()
+        .forEach(
+            (name, o) ->
+                out.put(name, o.directory().reachable() ? DirectoryState.UP : DirectoryState.DOWN));
+    s.broken().keySet().forEach(name -> out.put(name, DirectoryState.MISCONFIGURED));
+    return out;
   }
 
   /** Makes the next request read everything again, once the current transaction has committed. */

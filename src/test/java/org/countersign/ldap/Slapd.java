@@ -43,6 +43,22 @@ public final class Slapd implements BeforeAllCallback, AfterAllCallback {
     return user + "-pass-1";
   }
 
+  /**
+   * The form of {@code POST /resolver/<name>} for an LDAP resolver of this directory's users at
+   * {@code uri} (this server's, or one where nothing answers), read with the service account.
+   */
+  public static java.util.Map<String, String> resolverForm(String uri) {
+    java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put("type", "ldapresolver");
+    form.put("LDAPURI", uri);
+    form.put("LDAPBASE", BASE);
+    form.put("BINDDN", BIND_DN);
+    form.put("BINDPW", BIND_PASSWORD);
+    form.put("LOGINNAMEATTRIBUTE", "uid");
+    form.put("TIMEOUT", "2");
+    return form;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     if (dir == null) {

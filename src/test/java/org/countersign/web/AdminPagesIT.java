@@ -58,11 +58,7 @@ class AdminPagesIT extends OnDefaultServer {
 
   /** Signs the administrator in on the operators' sign-in page. */
   private static void signInAsAdmin(Browser b) {
-    b.go("admin/login.xhtml");
-    b.type("#username", "admin");
-    b.type("#password", Api.ADMIN_PASSWORD);
-    b.click("#submit");
-    b.await(d -> d.getCurrentUrl().contains("admin/users.xhtml"));
+    b.signInAsAdmin("admin", Api.ADMIN_PASSWORD);
   }
 
   /** The newest audit entries with these filters, as GET /audit/ reports them. */

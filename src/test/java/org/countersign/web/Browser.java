@@ -213,6 +213,15 @@ final class Browser implements AutoCloseable {
     await(d -> d.getCurrentUrl().contains("tokens.xhtml"));
   }
 
+  /** Signs an administrator in on the operators' sign-in page. */
+  void signInAsAdmin(String username, String password) {
+    go("admin/login.xhtml");
+    type("#username", username);
+    type("#password", password);
+    click("#submit");
+    await(d -> d.getCurrentUrl().contains("admin/users.xhtml"));
+  }
+
   /** The first step of a sign-in, from the sign-in page. */
   void submitPassword(String username, String password) {
     go("login.xhtml");

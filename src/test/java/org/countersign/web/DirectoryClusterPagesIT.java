@@ -60,22 +60,7 @@ class DirectoryClusterPagesIT {
   void aDirectoryUserEnrolsOnNodeBsPagesAndAuthenticatesThroughNodeA() throws Exception {
     String admin = a.api().adminJwt();
     String resolver = "cp" + Long.toHexString(System.nanoTime());
-    Map<String, String> keys =
-        form(
-            "type",
-            "ldapresolver",
-            "LDAPURI",
-            LDAP.uri(),
-            "LDAPBASE",
-            Slapd.BASE,
-            "BINDDN",
-            Slapd.BIND_DN,
-            "BINDPW",
-            Slapd.BIND_PASSWORD,
-            "LOGINNAMEATTRIBUTE",
-            "uid",
-            "TIMEOUT",
-            "2");
+    Map<String, String> keys = Slapd.resolverForm(LDAP.uri());
     assertEquals(200, a.api().post("resolver/" + resolver, keys, admin).status());
     String realm = "cpcorp" + Long.toHexString(System.nanoTime());
     assertEquals(200, a.api().post("realm/" + realm, form("resolvers", resolver), admin).status());

@@ -28,22 +28,7 @@ class DirectorySignInIT extends OnDefaultServer {
 
   private String directoryRealm() {
     String resolver = "web" + Long.toHexString(System.nanoTime());
-    Map<String, String> keys =
-        form(
-            "type",
-            "ldapresolver",
-            "LDAPURI",
-            LDAP.uri(),
-            "LDAPBASE",
-            Slapd.BASE,
-            "BINDDN",
-            Slapd.BIND_DN,
-            "BINDPW",
-            Slapd.BIND_PASSWORD,
-            "LOGINNAMEATTRIBUTE",
-            "uid",
-            "TIMEOUT",
-            "2");
+    Map<String, String> keys = Slapd.resolverForm(LDAP.uri());
     assertEquals(200, api.post("resolver/" + resolver, keys, admin).status());
     String realm = "webcorp" + Long.toHexString(System.nanoTime());
     assertEquals(200, api.post("realm/" + realm, form("resolvers", resolver), admin).status());
