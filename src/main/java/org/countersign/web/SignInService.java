@@ -86,8 +86,12 @@ public class SignInService {
           validation.challengeSignIn(caller.realm(), username);
       audit.write(
           entry.outcome(
-              false, challenged.isPresent() ? "CHALLENGE" : "REJECT", "second factor required"));
-      return challenged.<Outcome>map(c -> SecondStep.of(caller, c)).orElseGet(Rejected::new);
+              false,
+              challenged.isPresent() ? "CHALLENGE" : "REJECT",
+              challenged.isPresent()
+                  ? "second factor required"
+                  : "second factor required: no token of the user can be challenged"));
+      return challenged.<Outcome>map(c -> SecondStep.of(caller, c)).orElseGet(NoChallenge::new);
     }
     if (!settings.selfEnrolment()) {
       audit.write(entry.outcome(false, "REJECT", "no usable token and self-enrolment is off"));
@@ -160,6 +164,12 @@ public class SignInService {
       return new SecondStep(caller.realm(), caller.username(), c.transactionId(), code, image);
     }
   }
+
+  /**
+   * The password was right, but the person's usable tokens take no challenge here, such as a
+   * passkey, which signs in on its own.
+   */
+  public record NoChallenge() implements Outcome {}
 
   /** No usable token, and the operator has turned self-enrolment off. */
   public record NoSelfEnrolment() implements Outcome {}

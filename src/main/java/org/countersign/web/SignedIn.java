@@ -28,13 +28,29 @@ public class SignedIn implements Serializable {
   private boolean secondFactor;
   private SignInService.SecondStep pending;
   private Set<String> enrolledHere = Set.of();
+  private PasskeySignIn.Opened passkey;
 
   void start(Caller caller, boolean secondFactor) {
     this.username = caller.username();
     this.realm = caller.realm();
     this.secondFactor = secondFactor;
     this.pending = null;
+    this.passkey = null;
     this.enrolledHere = Set.of();
+  }
+
+  /** A passkey sign-in waits for the browser's assertion. */
+  void awaitPasskey(PasskeySignIn.Opened opened) {
+    this.passkey = opened;
+  }
+
+  /** The passkey sign-in this session waits for, or null; it is used once. */
+  PasskeySignIn.Opened passkey() {
+    return passkey;
+  }
+
+  void passkeyDone() {
+    this.passkey = null;
   }
 
   /** The password was right; the sign-in waits for one of the person's tokens. */

@@ -23,6 +23,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * Debian's headless Chromium, driven by Selenium through Debian's chromedriver (both named
@@ -52,8 +54,20 @@ final class Browser implements AutoCloseable {
 
   /** A browser for the pages of the server Arquillian reports, reached over loopback. */
   static Browser open(URL base, String language) {
+    return open(base, language, "127.0.0.1");
+  }
+
+  /**
+   * A browser for the pages reached as {@code localhost}: WebAuthn refuses an IP address as the
+   * relying party, and {@code localhost} is the server's relying party when no public URL is set.
+   */
+  static Browser onLocalhost(URL base, String language) {
+    return open(base, language, "localhost");
+  }
+
+  private static Browser open(URL base, String language, String host) {
     String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
-    String ui = "http://127.0.0.1:" + base.getPort() + path + "ui/";
+    String ui = "http://" + host + ":" + base.getPort() + path + "ui/";
     try {
       Path profile = Files.createTempDirectory("countersign-chromium-");
       ChromeOptions options = new ChromeOptions();
@@ -86,6 +100,21 @@ final class Browser implements AutoCloseable {
 
   WebDriver driver() {
     return driver;
+  }
+
+  /**
+   * Chromium's virtual authenticator in place of a platform one: CTAP2 with discoverable
+   * credentials and user verification, answering without a person.
+   */
+  VirtualAuthenticator virtualAuthenticator() {
+    return driver.addVirtualAuthenticator(
+        new VirtualAuthenticatorOptions()
+            .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+            .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+            .setHasResidentKey(true)
+            .setHasUserVerification(true)
+            .setIsUserVerified(true)
+            .setIsUserConsenting(true));
   }
 
   void go(String page) {
