@@ -307,6 +307,15 @@ public class EnrolmentService {
       }
 
       @Override
+      public java.util.List<java.util.Map<String, String>> siblings() {
+        return owner.stream()
+            .flatMap(o -> owned.of(o).stream())
+            .filter(t -> t.type().equals(token.type()) && !t.serial().equals(token.serial()))
+            .map(Token::info)
+            .toList();
+      }
+
+      @Override
       public void sealSecret(byte[] seed) {
         secrets.seal(token, seed);
       }

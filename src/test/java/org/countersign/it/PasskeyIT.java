@@ -37,6 +37,7 @@ class PasskeyIT extends OnDefaultServer {
     assertEquals("clientwait", first.detail().getString("rollout_state"));
     assertEquals(RP, options.getJsonObject("rp").getString("id"));
     assertEquals(user, options.getJsonObject("user").getString("name"));
+    assertTrue(options.getJsonArray("excludeCredentials").isEmpty(), "a first passkey");
     SoftAuthenticator.Registration reg =
         authenticator.register(
             RP,
@@ -123,6 +124,28 @@ class PasskeyIT extends OnDefaultServer {
     JsonObject token = api.token(admin, us[1]);
     assertEquals("passkey", token.getString("tokentype"));
     assertTrue(token.getBoolean("active"));
+  }
+
+  @Test
+  void aUsersSecondPasskeyExcludesTheCredentialsTheyAlreadyHave() {
+    String[] us = enrolled(SoftAuthenticator.es256(), SoftAuthenticator.Attestation.NONE);
+    String first = api.token(admin, us[1]).getJsonObject("info").getString("credential_id");
+    Api.Reply waiting = api.init(admin, "type", "passkey", "user", us[0]);
+    var exclude =
+        waiting.detail().getJsonObject("passkey_registration").getJsonArray("excludeCredentials");
+    assertEquals(1, exclude.size(), exclude.toString());
+    assertEquals("public-key", exclude.getJsonObject(0).getString("type"));
+    assertEquals(first, exclude.getJsonObject(0).getString("id"));
+
+    Api.Reply third = api.init(admin, "type", "passkey", "user", us[0]);
+    assertEquals(
+        1,
+        third
+            .detail()
+            .getJsonObject("passkey_registration")
+            .getJsonArray("excludeCredentials")
+            .size(),
+        "a passkey still waiting has no credential to exclude");
   }
 
   @Test

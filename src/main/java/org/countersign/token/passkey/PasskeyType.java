@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.countersign.error.DomainException;
@@ -68,9 +69,14 @@ public class PasskeyType implements TokenType, CredentialVerifier, EnrolmentComp
     byte[] challenge = randomBytes(32);
     byte[] userHandle = randomBytes(32);
     String transactionId = context.openChallenge(Fields.encode(challenge));
+    List<String> registered =
+        context.siblings().stream()
+            .map(info -> info.get(CREDENTIAL_ID))
+            .filter(id -> id != null && !id.isEmpty())
+            .toList();
     JsonObject options =
         new RegistrationOptions(settings)
-            .of(challenge, userHandle, user, context.displayName().orElse(user));
+            .of(challenge, userHandle, user, context.displayName().orElse(user), registered);
     Map<String, String> info = new LinkedHashMap<>();
     info.put("relying_party_id", settings.rpId());
     info.put("relying_party_name", settings.rpName());

@@ -2,6 +2,7 @@ package org.countersign.token.passkey;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.util.List;
 import org.countersign.json.Jsonp;
 
 /**
@@ -17,7 +18,19 @@ final class RegistrationOptions {
     this.settings = settings;
   }
 
-  JsonObject of(byte[] challenge, byte[] userHandle, String name, String displayName) {
+  /**
+   * The options for a new credential of this user; {@code registered} are the ids (base64url) of
+   * their passkeys already registered, which an authenticator that holds one refuses to duplicate.
+   */
+  JsonObject of(
+      byte[] challenge,
+      byte[] userHandle,
+      String name,
+      String displayName,
+      List<String> registered) {
+    JsonArrayBuilder exclude = Jsonp.createArrayBuilder();
+    registered.forEach(
+        id -> exclude.add(Jsonp.createObjectBuilder().add("type", "public-key").add("id", id)));
     JsonArrayBuilder algorithms = Jsonp.createArrayBuilder();
     WebAuthn.ALGORITHMS.forEach(
         a ->
@@ -36,7 +49,7 @@ final class RegistrationOptions {
         .add("challenge", Fields.encode(challenge))
         .add("pubKeyCredParams", algorithms)
         .add("timeout", settings.timeoutMillis())
-        .add("excludeCredentials", Jsonp.createArrayBuilder())
+        .add("excludeCredentials", exclude)
         .add("attestation", "none")
         .add(
             "authenticatorSelection",

@@ -30,6 +30,12 @@ public interface EnrolmentContext {
    */
   Optional<String> policy(String action);
 
+  /**
+   * The public parameters ({@code tokeninfo}) of the owner's other tokens of this type, such as the
+   * credentials an authenticator must not register twice; empty for an unassigned token.
+   */
+  java.util.List<java.util.Map<String, String>> siblings();
+
   /** Stores the seed, sealed with the server key and bound to this token's serial. */
   void sealSecret(byte[] seed);
 
