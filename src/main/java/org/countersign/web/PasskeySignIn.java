@@ -11,6 +11,8 @@ import org.countersign.audit.Origin;
 import org.countersign.auth.Caller;
 import org.countersign.auth.Role;
 import org.countersign.challenge.Purpose;
+import org.countersign.directory.DirectoryException;
+import org.countersign.user.UserStore;
 import org.countersign.validate.CredentialCheck;
 import org.countersign.validate.Verdict;
 
@@ -24,6 +26,7 @@ public class PasskeySignIn {
 
   @Inject CredentialCheck credentials;
   @Inject AuditLog audit;
+  @Inject UserStore users;
 
   /** An open sign-in: its transaction and the options the browser asks the authenticator with. */
   public record Opened(String transactionId, String options) implements Serializable {}
@@ -45,12 +48,24 @@ public class PasskeySignIn {
       return new SignInService.Rejected();
     }
     Caller caller = new Caller(who.username(), who.realm(), Role.USER, client);
-    audit.write(
+    var entry =
         audit
             .entry("ui_login", caller.origin())
             .user(who.realm(), who.username())
-            .token(who.serial(), who.type())
-            .outcome(true, "ACCEPT", "passkey"));
+            .token(who.serial(), who.type());
+    boolean exists;
+    try {
+      exists = users.find(who.realm(), who.username()).isPresent();
+    } catch (DirectoryException e) {
+      audit.write(entry.outcome(false, "REJECT", "passkey: the user directory did not answer"));
+      return new SignInService.Busy();
+    }
+    if (!exists) {
+      // a directory user removed since: their passkey no longer signs anyone in
+      audit.write(entry.outcome(false, "REJECT", "passkey: its owner is no longer a user"));
+      return new SignInService.Rejected();
+    }
+    audit.write(entry.outcome(true, "ACCEPT", "passkey"));
     return new SignInService.Accepted(caller, true);
   }
 }
