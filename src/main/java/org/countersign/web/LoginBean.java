@@ -19,13 +19,11 @@ public class LoginBean {
 
   @Inject SignInService signIn;
   @Inject SignedIn signedIn;
-  @Inject PasskeySignIn passkeys;
 
   private String username;
   private String password;
   private String realm;
   private String code;
-  private final java.util.Map<String, String> assertion = new java.util.HashMap<>();
 
   /** A person already signed in goes straight to their tokens. */
   public void onLoad() {
@@ -75,88 +73,14 @@ public class LoginBean {
     return finish(signIn.answer(step, "", FacesRequests.client()));
   }
 
-  /** Opens a passkey sign-in; the page then offers the browser's passkey dialogue. */
-  public String passkeyStart() {
-    HttpServletRequest request = FacesRequests.request();
-    request.getSession(true);
-    signedIn.awaitPasskey(passkeys.open());
-    return null;
-  }
-
-  /** Posted by the page's script with the authenticator's assertion. */
-  public String passkeyFinish() {
-    PasskeySignIn.Opened opened = signedIn.passkey();
-    if (opened == null) {
-      Texts.error("login.passkey.expired");
-      return null;
-    }
-    signedIn.passkeyDone();
-    SignInService.Outcome outcome =
-        passkeys.answer(opened.transactionId(), assertion, FacesRequests.client());
-    if (outcome instanceof SignInService.Rejected) {
-      Texts.error("login.passkey.failed");
-      return null;
-    }
-    return finish(outcome);
-  }
-
-  /** The options of the open passkey sign-in as JSON, or null when none is open. */
-  public String getPasskeyOptions() {
-    PasskeySignIn.Opened opened = signedIn.passkey();
-    return opened == null ? null : opened.options();
-  }
-
-  // The fields the script fills in from the browser's assertion, in base64url.
-
-  public String getCredentialId() {
-    return assertion.get("credential_id");
-  }
-
-  public void setCredentialId(String value) {
-    assertion.put("credential_id", value == null ? "" : value);
-  }
-
-  public String getAuthenticatorData() {
-    return assertion.get("authenticatorData");
-  }
-
-  public void setAuthenticatorData(String value) {
-    assertion.put("authenticatorData", value == null ? "" : value);
-  }
-
-  public String getClientDataJson() {
-    return assertion.get("clientDataJSON");
-  }
-
-  public void setClientDataJson(String value) {
-    assertion.put("clientDataJSON", value == null ? "" : value);
-  }
-
-  public String getSignature() {
-    return assertion.get("signature");
-  }
-
-  public void setSignature(String value) {
-    assertion.put("signature", value == null ? "" : value);
-  }
-
-  public String getUserHandle() {
-    return assertion.get("userHandle");
-  }
-
-  public void setUserHandle(String value) {
-    if (value != null && !value.isBlank()) {
-      assertion.put("userHandle", value);
-    }
-  }
-
   /** Back to the password. */
   public String restart() {
     signedIn.abandon();
     return "/login.xhtml?faces-redirect=true";
   }
 
-  private String finish(SignInService.Outcome outcome) {
+  /** Starts the session of an accepted sign-in, or says why there is none. */
+  public String finish(SignInService.Outcome outcome) {
     if (outcome instanceof SignInService.Accepted accepted) {
       HttpServletRequest request = FacesRequests.request();
       request.getSession(true);
